@@ -1,0 +1,15 @@
+// @ts-check
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite ships a WASM Postgres and pg/Prisma's adapters load native-ish modules at run time:
+  // they must be required from node_modules, not bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg"],
+  poweredByHeader: false,
+  // `npm test` type-checks the whole tree (app, lib, emulator, tests) with tsc; checking again in every build
+  // would only double a 2-core machine's build time.
+  typescript: { ignoreBuildErrors: true },
+  reactStrictMode: true,
+};
+
+module.exports = nextConfig;

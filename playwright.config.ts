@@ -1,0 +1,60 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// The suite runs the demo itself (emulator + app on a throw-away embedded database) on ports of its own,
+// so it never collides with a demo someone left running.
+const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
+const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 8790);
+
+// `npx playwright install` cannot download browsers here: we drive Debian's Chromium.
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: `http://127.0.0.1:${appPort}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: chromiumPath,
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `npx tsx scripts/demo.ts --production --build --fresh-data`,
+    url: `http://127.0.0.1:${appPort}/api/health`,
+    env: {
+      PORT: String(appPort),
+      EMULATOR_PORT: String(emulatorPort),
+      PGLITE_DIR: ".data/e2e-pglite",
+    },
+    reuseExistingServer: false,
+    // A production build on a 2-core machine takes a while.
+    timeout: 600_000,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});

@@ -1,0 +1,88 @@
+/**
+ * `npm run demo`: the whole product on one machine with nothing installed — the Ozon emulator, the embedded
+ * database (migrated), and the app — then one line with the URL.
+ *
+ *   --production   serve a production build (`next build` when there is none) instead of `next dev`
+ *   --build        with --production: build even when a build exists (the end-to-end suite tests the code as it is)
+ *   --fresh-data   start from an empty embedded database (the end-to-end suite uses this)
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import { startEmulator } from "../emulator";
+import { loadEnvOrExit } from "../lib/env";
+
+const production = process.argv.includes("--production");
+const forceBuild = process.argv.includes("--build");
+const freshData = process.argv.includes("--fresh-data");
+
+async function main() {
+  const env = loadEnvOrExit();
+
+  const emulator = await startEmulator({ port: env.EMULATOR_PORT, quiet: true });
+  console.log(`Ozon emulator: ${emulator.url}`);
+
+  if (!env.DATABASE_URL && freshData) rmSync(env.PGLITE_DIR, { recursive: true, force: true });
+  // Imported late: opening the database must not happen before the env is known to be valid.
+  const { prepareDatabase, closeDatabase } = await import("../lib/db/client");
+  await prepareDatabase();
+  // PGlite is single-process: hand the folder over to the app's process.
+  await closeDatabase();
+
+  const appEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    OZON_API_URL: emulator.url,
+    OZON_CLIENT_ID: process.env.OZON_CLIENT_ID ?? "demo-client",
+    OZON_API_KEY: process.env.OZON_API_KEY ?? "demo-api-key",
+    PORT: String(env.PORT),
+    // The app must not phone home: a self-hosted inbox sends nothing to anyone but Ozon.
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+
+  if (production && (forceBuild || !existsSync(".next/BUILD_ID"))) {
+    console.log("Building the app for production (takes a minute or two)…");
+    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...appEnv, NODE_ENV: "production" } });
+    if (build.status !== 0) {
+      await emulator.close();
+      process.exit(build.status ?? 1);
+    }
+  }
+
+  const app: ChildProcess = spawn("npx", ["next", production ? "start" : "dev", "--port", String(env.PORT)], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...appEnv, NODE_ENV: production ? "production" : "development" },
+  });
+
+  let stopping = false;
+  async function shutdown(code: number) {
+    if (stopping) return;
+    stopping = true;
+    app.kill("SIGTERM");
+    await emulator.close();
+    process.exit(code);
+  }
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  app.on("exit", (code) => void shutdown(code ?? 1));
+
+  await waitForApp(`http://127.0.0.1:${env.PORT}/api/health`);
+  console.log(`\nSeller Inbox demo is running: http://localhost:${env.PORT}  (demo seller: demo-client on the Ozon emulator)\n`);
+}
+
+async function waitForApp(url: string) {
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`The app did not answer at ${url} within 5 minutes.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
