@@ -1,0 +1,256 @@
+/**
+ * The emulator's control API (not Ozon's): under /__emulator/, no auth, JSON, never rate limited or counted.
+ * Tests and the demo use it to reset, inspect and drive the world (buyer messages, payments, deliveries, the
+ * clock) and to inject latency and faults. Ids in its answers are decimal strings.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Emulator } from "./core";
+import { ApiError, badRequest, notFound, MSG } from "./errors";
+import { bodyObject, optBool, optNumber, optString, parseJsonLossless, reqString, type JsonObject } from "./input";
+import { chatListItem, fboPostingJson, fbsPostingJson, iso, messageJson } from "./render";
+import { Prng } from "./prng";
+import { readBody, sendJson } from "./server";
+import { addChat, appendMessage, Author, DAY, HOUR, idAt, MessageLog, Moderation, type Chat, type ModerationCode, type Posting, type Seller } from "./state";
+import type { FaultMode } from "./faults";
+
+const FAULT_MODES: readonly FaultMode[] = ["error", "rate_limit", "drop", "timeout_after_apply"];
+const MODERATION_BY_NAME: Record<string, ModerationCode> = { SUCCESS: Moderation.SUCCESS, MODERATION: Moderation.MODERATION, FAILED: Moderation.FAILED };
+
+function sellerOf(emulator: Emulator, o: JsonObject | URLSearchParams): Seller {
+  const clientId = (o instanceof URLSearchParams ? o.get("client_id") : optString(o, "client_id")) || "demo-client";
+  const seller = emulator.seller(clientId);
+  if (!seller) throw notFound(`unknown client_id ${clientId}`);
+  return seller;
+}
+
+function postingJson(p: Posting, now: number) {
+  return p.schema === "FBO" ? fboPostingJson(p, now) : fbsPostingJson(p, now);
+}
+
+/** Ids as strings: the control API is for tests, which should not need a lossless parser. */
+function stringifyIds<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))) as T;
+}
+
+function newBuyerChat(emulator: Emulator, seller: Seller, posting: Posting, now: number): Chat {
+  const chat: Chat = {
+    chatId: new Prng(emulator.world.seed * 31 + seller.chats.length * 7 + posting.order_id).uuid(),
+    type: "BUYER_SELLER",
+    status: "OPENED",
+    createdAt: now,
+    postingNumber: posting.posting_number,
+    peerId: posting.buyerId,
+    log: new MessageLog(4),
+    readCount: 0,
+    unread: 0,
+    activity: idAt(seller, now),
+  };
+  posting.chatId = chat.chatId;
+  addChat(seller, chat);
+  return chat;
+}
+
+function stateOf(emulator: Emulator, seller: Seller) {
+  const now = emulator.now();
+  return stringifyIds({
+    now: iso(now),
+    clock_offset_ms: emulator.clock.offsetMs,
+    seed: emulator.world.seed,
+    sellers: [...emulator.world.sellers.values()].map((s) => ({
+      client_id: s.clientId,
+      api_key: s.apiKey,
+      seller_id: s.sellerId,
+      company_name: s.companyName,
+      subscription: s.subscription,
+      total_unread_count: s.totalUnread,
+    })),
+    postings: [...seller.postings.values()].map((p) => ({ ...postingJson(p, now), chat_id: p.chatId })),
+    chats: seller.chats.map((chat) => {
+      const item = chatListItem(chat);
+      const messages = [];
+      for (let i = 0; i < chat.log.length; i++) messages.push(messageJson(seller, chat, i));
+      return {
+        chat_id: chat.chatId,
+        chat_type: chat.type,
+        chat_status: chat.status,
+        posting_number: chat.postingNumber,
+        created_at: item.chat.created_at,
+        unread_count: chat.unread,
+        first_unread_message_id: item.first_unread_message_id,
+        last_message_id: item.last_message_id,
+        messages,
+      };
+    }),
+  });
+}
+
+type Handler = (emulator: Emulator, body: JsonObject, query: URLSearchParams) => unknown;
+
+const HANDLERS: Record<string, Handler> = {
+  "GET /__emulator/health": (emulator) => ({ ok: true, now: iso(emulator.now()) }),
+
+  "POST /__emulator/reset": (emulator, body) => {
+    const seed = optNumber(body, "seed");
+    emulator.reset(seed);
+    return { ok: true, seed: emulator.world.seed, now: iso(emulator.now()) };
+  },
+
+  "GET /__emulator/state": (emulator, _body, query) => stateOf(emulator, sellerOf(emulator, query)),
+
+  "POST /__emulator/buyer-message": (emulator, body) => {
+    const seller = sellerOf(emulator, body);
+    const text = reqString(body, "text");
+    const isImage = optBool(body, "is_image") ?? false;
+    const now = emulator.now();
+    const chatId = optString(body, "chat_id");
+    const postingNumber = optString(body, "posting_number");
+    let chat: Chat | undefined;
+    let posting: Posting | undefined;
+    if (chatId) {
+      chat = seller.chatsById.get(chatId);
+      if (!chat) throw notFound(MSG.chatNotFound);
+      if (chat.type !== "BUYER_SELLER") throw badRequest("chat_id is not a buyer chat");
+    } else if (postingNumber) {
+      posting = seller.postings.get(postingNumber);
+      if (!posting) throw notFound(MSG.postingNotFound);
+      // The buyer may always open a chat about their posting (FBO included).
+      chat = posting.chatId ? seller.chatsById.get(posting.chatId) : newBuyerChat(emulator, seller, posting, now);
+    } else throw badRequest("chat_id or posting_number is required");
+    if (!chat) throw notFound(MSG.chatNotFound);
+    const moderationName = optString(body, "moderate_image_status") ?? "SUCCESS";
+    const moderation = isImage ? MODERATION_BY_NAME[moderationName] : Moderation.None;
+    if (moderation === undefined) throw badRequest("moderate_image_status must be SUCCESS, MODERATION or FAILED");
+    const data = isImage && !text.startsWith("![") ? `![image](${text.startsWith("https://") ? text : `https://cdn.ozon.example/chat/${chat.chatId}/${now.toString(36)}.jpg`})` : text;
+    const messageId = appendMessage(seller, chat, now, Author.Customer, data, { moderation, context: chat.postingNumber !== null });
+    chat.status = "OPENED"; // [inf] a buyer writing again reopens a closed chat
+    emulator.changed();
+    return { chat_id: chat.chatId, message_id: messageId.toString() };
+  },
+
+  "POST /__emulator/support-message": (emulator, body) => {
+    const seller = sellerOf(emulator, body);
+    const text = reqString(body, "text");
+    const now = emulator.now();
+    const chatId = optString(body, "chat_id");
+    let chat: Chat | undefined;
+    if (chatId) {
+      chat = seller.chatsById.get(chatId);
+      if (!chat) throw notFound(MSG.chatNotFound);
+    } else {
+      chat = seller.chats.find((c) => c.type === "SELLER_SUPPORT" && c.status === "OPENED");
+      if (!chat) {
+        chat = {
+          chatId: new Prng(emulator.world.seed * 53 + seller.chats.length).uuid(),
+          type: "SELLER_SUPPORT",
+          status: "OPENED",
+          createdAt: now,
+          postingNumber: null,
+          peerId: "ozon_support",
+          log: new MessageLog(4),
+          readCount: 0,
+          unread: 0,
+          activity: idAt(seller, now),
+        };
+        addChat(seller, chat);
+      }
+    }
+    const author = chat.type === "SELLER_SUPPORT" ? Author.Support : chat.type === "BUYER_SELLER" ? Author.Crm : Author.NotificationUser;
+    const messageId = appendMessage(seller, chat, now, author, text);
+    emulator.changed();
+    return { chat_id: chat.chatId, message_id: messageId.toString() };
+  },
+
+  "POST /__emulator/postings/pay": (emulator, body) => {
+    const seller = sellerOf(emulator, body);
+    const posting = seller.postings.get(reqString(body, "posting_number"));
+    if (!posting) throw notFound(MSG.postingNotFound);
+    const now = emulator.now();
+    posting.paidAt = now;
+    posting.shipmentDate = now + 2 * DAY;
+    emulator.changed();
+    return postingJson(posting, now);
+  },
+
+  "POST /__emulator/postings/deliver": (emulator, body) => {
+    const seller = sellerOf(emulator, body);
+    const posting = seller.postings.get(reqString(body, "posting_number"));
+    if (!posting) throw notFound(MSG.postingNotFound);
+    const now = emulator.now();
+    if (posting.paidAt === null || posting.paidAt > now) posting.paidAt = now;
+    if (posting.deliveringAt === null || posting.deliveringAt > now) posting.deliveringAt = now;
+    posting.deliveredAt = now;
+    emulator.changed();
+    return postingJson(posting, now);
+  },
+
+  "POST /__emulator/clock/advance": (emulator, body) => {
+    const ms = (optNumber(body, "hours") ?? 0) * HOUR + (optNumber(body, "minutes") ?? 0) * 60_000 + (optNumber(body, "ms") ?? 0);
+    // Only forward: message ids follow the clock and must keep increasing.
+    if (ms < 0) throw badRequest("the clock only moves forward");
+    const now = emulator.clock.advance(ms);
+    emulator.changed();
+    return { now: iso(now), offset_ms: emulator.clock.offsetMs };
+  },
+
+  "POST /__emulator/latency": (emulator, body) => {
+    const ms = optNumber(body, "ms") ?? 0;
+    const jitterMs = optNumber(body, "jitter_ms") ?? 0;
+    if (ms < 0 || jitterMs < 0) throw badRequest("ms and jitter_ms must be >= 0");
+    emulator.latency = { ms, jitterMs };
+    return { ms, jitter_ms: jitterMs };
+  },
+
+  "POST /__emulator/faults": (emulator, body) => {
+    const mode = reqString(body, "mode") as FaultMode;
+    if (!FAULT_MODES.includes(mode)) throw badRequest(`mode must be one of ${FAULT_MODES.join(", ")}`);
+    const status = optNumber(body, "status") ?? (mode === "rate_limit" ? 429 : 500);
+    if (!Number.isInteger(status) || status < 400 || status > 599) throw badRequest("status must be an HTTP error status");
+    const rate = optNumber(body, "rate") ?? 1;
+    if (rate < 0 || rate > 1) throw badRequest("rate must be between 0 and 1");
+    const count = optNumber(body, "count");
+    if (count !== undefined && (!Number.isInteger(count) || count < 1)) throw badRequest("count must be a positive integer");
+    const fault = emulator.faults.add({
+      path: optString(body, "path"),
+      client_id: optString(body, "client_id"),
+      mode,
+      status,
+      rate,
+      count,
+      retry_after_seconds: Math.max(1, Math.ceil(optNumber(body, "retry_after_seconds") ?? 1)),
+      delay_ms: optNumber(body, "delay_ms"),
+    });
+    return { id: fault.id };
+  },
+  "GET /__emulator/faults": (emulator) => ({ faults: emulator.faults.list() }),
+  "DELETE /__emulator/faults": (emulator) => {
+    emulator.faults.clear();
+    return { ok: true };
+  },
+
+  "GET /__emulator/calls": (emulator) => emulator.calls,
+  "DELETE /__emulator/calls": (emulator) => {
+    emulator.resetCalls();
+    return { ok: true };
+  },
+};
+
+export async function handleControl(emulator: Emulator, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  const raw = await readBody(req);
+  const handler = HANDLERS[`${req.method ?? "GET"} ${path.replace(/\/+$/, "")}`];
+  try {
+    if (!handler) throw new ApiError(404, 5, MSG.pathNotFound);
+    let body: JsonObject = {};
+    if (raw.text.trim() !== "") {
+      try {
+        body = bodyObject(parseJsonLossless(raw.text));
+      } catch (err) {
+        throw err instanceof ApiError ? err : badRequest(MSG.invalidJson);
+      }
+    }
+    const query = new URL(req.url ?? "/", "http://localhost").searchParams;
+    sendJson(res, 200, handler(emulator, body, query));
+  } catch (err) {
+    if (err instanceof ApiError) sendJson(res, err.httpStatus, err.body());
+    else throw err;
+  }
+}
