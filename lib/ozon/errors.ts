@@ -1,8 +1,8 @@
 /**
  * The one error type the Ozon client throws.
  *
- * Classification is by HTTP status first, then by Ozon's message text (see /tmp/brief/wire.md and
- * /work/shared/ozon-chat-api.md §2). `message` is a user-facing English sentence an agent can act on;
+ * Classification is by HTTP status first, then by Ozon's message text (see docs/ozon-wire-decisions.md and
+ * ../shared/ozon-chat-api.md §2). `message` is a user-facing English sentence an agent can act on;
  * `ozonMessage` keeps Ozon's own text for logs. Nothing here may ever contain the Api-Key: every
  * string that reaches this class from outside (Ozon's message, a fetch failure) is redacted first.
  */

@@ -1,7 +1,7 @@
 /**
  * File rules for /v1/chat/send/file, checked before the wire (pure; the UI and routes reuse them).
  * Ozon documents NO size or type limit for chat files; these are OUR limits (shared with the emulator,
- * see wire.md) [inf: our guess at what real Ozon accepts]: extensions jpg, jpeg, png, gif, webp, pdf, heic
+ * see docs/ozon-wire-decisions.md) [inf: our guess at what real Ozon accepts]: extensions jpg, jpeg, png, gif, webp, pdf, heic
  * (case-insensitive), at most 10 MiB decoded. Surface Ozon's own 400 message if it is stricter.
  */
 import { OzonApiError } from "./errors";
