@@ -10,6 +10,8 @@ const nextConfig = {
   // would only double a 2-core machine's build time.
   typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
+  // `next dev` serves its scripts only to known hosts; the demo prints localhost but people also open 127.0.0.1.
+  allowedDevOrigins: ["127.0.0.1"],
 };
 
 module.exports = nextConfig;

@@ -1,10 +1,14 @@
 /**
  * Every TanStack Query key the UI uses, from one factory, so invalidation can target a whole branch
- * (`queryKeys.ozon.all`) and no component writes a key inline.
+ * (`queryKeys.account(id).all`) and no component writes a key inline.
  */
 export const queryKeys = {
-  ozon: {
-    all: ["ozon"] as const,
-    chats: () => [...queryKeys.ozon.all, "chats"] as const,
+  accounts: () => ["accounts"] as const,
+  account: (accountId: string) => {
+    const all = ["accounts", accountId] as const;
+    return {
+      all,
+      chats: (filter: { filter?: string; kind?: string } = {}) => [...all, "chats", filter] as const,
+    };
   },
 };

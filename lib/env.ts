@@ -12,8 +12,15 @@ const EXPECTED = {
   OZON_TIMEOUT_MS: "a whole number of milliseconds from 100 to 120000",
   PORT: "a port number from 1 to 65535",
   EMULATOR_PORT: "a port number from 1 to 65535",
-  OZON_CLIENT_ID: "the seller's Client-Id from Ozon's seller portal",
-  OZON_API_KEY: "the seller's Api-Key from Ozon's seller portal",
+  AUTH_SECRET: "a random string of at least 32 characters that signs and encrypts sign-in sessions (e.g. `openssl rand -base64 32`)",
+  ENCRYPTION_KEY: "32 random bytes as base64 (44 characters) or as 64 hex digits, for encrypting stored Api-Keys (e.g. `openssl rand -base64 32`)",
+  NEXTAUTH_URL: "the app's public URL such as https://inbox.example.com (leave it unset to use the address the browser used)",
+  OZON_RATE_LIMIT_PER_SECOND: "a number of requests per second per Ozon Client-Id, from 1 to 50",
+  SYNC_ENABLED: "true or false (whether this instance syncs seller accounts with Ozon in the background)",
+  SYNC_INTERVAL_MS: "a whole number of milliseconds from 1000 to 86400000 between two syncs of an account",
+  SYNC_LEASE_TTL_MS: "a whole number of milliseconds from 5000 to 3600000 that an instance's claim on an account's sync lasts unless renewed",
+  SYNC_MAX_BACKOFF_MS: "a whole number of milliseconds from 1000 to 86400000: the longest wait before retrying an account whose sync fails",
+  SYNC_FULL_PASS_INTERVAL_MS: "a whole number of milliseconds (0 = never, else at least 60000) between full re-reads of an account's chat list",
 } as const;
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -30,10 +37,38 @@ const envSchema = z.object({
   OZON_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   PORT: port.default(3000),
   EMULATOR_PORT: port.default(8787),
-  // The seller account the app talks to until seller accounts are stored in the database (next issue).
-  OZON_CLIENT_ID: z.string().min(1).optional(),
-  OZON_API_KEY: z.string().min(1).optional(),
+  // Required in every mode: a default secret would be a shared secret. The demo script generates one.
+  AUTH_SECRET: z.string().min(32),
+  ENCRYPTION_KEY: z.string().refine((value) => decodeEncryptionKey(value) !== null),
+  // next-auth reads it from process.env itself; listed here so a malformed one stops the start with words.
+  NEXTAUTH_URL: z.url({ protocol: /^https?$/ }).optional(),
+  // Ozon allows 50 requests/s per Client-Id; 40 leaves room. The budget is per process: with N app instances
+  // sharing accounts, set it to 40/N.
+  OZON_RATE_LIMIT_PER_SECOND: z.coerce.number().min(1).max(50).default(40),
+  // Background sync (lib/sync). Every instance may sync; a lease in sync_states keeps it to one per account.
+  SYNC_ENABLED: z
+    .enum(["true", "false", "1", "0", "yes", "no"])
+    .transform((value) => value === "true" || value === "1" || value === "yes")
+    .default(true),
+  SYNC_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(15_000),
+  SYNC_LEASE_TTL_MS: z.coerce.number().int().min(5000).max(3_600_000).default(60_000),
+  SYNC_MAX_BACKOFF_MS: z.coerce.number().int().min(1000).max(86_400_000).default(900_000),
+  // A full pass catches what the cheap poll cannot see: a chat closed or reopened without a message.
+  SYNC_FULL_PASS_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .refine((ms) => ms === 0 || (ms >= 60_000 && ms <= 604_800_000))
+    .default(3_600_000),
 });
+
+/** ENCRYPTION_KEY's 32 bytes, from 64 hex digits or base64 (standard or url-safe); null when it is not that. */
+export function decodeEncryptionKey(value: string): Uint8Array | null {
+  const trimmed = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(trimmed)) return new Uint8Array(Buffer.from(trimmed, "hex"));
+  if (!/^[A-Za-z0-9+/_-]{43}=?$/.test(trimmed)) return null;
+  const bytes = Buffer.from(trimmed.replace(/-/g, "+").replace(/_/g, "/"), "base64");
+  return bytes.length === 32 ? new Uint8Array(bytes) : null;
+}
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -54,11 +89,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const problem = cleaned[name] === undefined ? "is missing" : "is malformed";
     throw new EnvError(`Environment variable ${name} ${problem}: it should be ${EXPECTED[name]}.`);
   }
-  const env = result.data;
-  if ((env.OZON_CLIENT_ID === undefined) !== (env.OZON_API_KEY === undefined)) {
-    throw new EnvError("Environment variables OZON_CLIENT_ID and OZON_API_KEY go together: set both or neither.");
-  }
-  return env;
+  return result.data;
 }
 
 let cached: Env | undefined;
@@ -67,6 +98,11 @@ let cached: Env | undefined;
 export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Tests: forget the parsed environment, so that the next getEnv() reads process.env again (e.g. an emulator's URL). */
+export function resetEnvCache(): void {
+  cached = undefined;
 }
 
 /** For entry points: validate at start and stop the process with one clear line when something is wrong. */

@@ -1,6 +1,7 @@
 /**
  * `npm run demo`: the whole product on one machine with nothing installed — the Ozon emulator, the embedded
- * database (migrated), and the app — then one line with the URL.
+ * database (migrated and seeded with the demo's people and seller account), and the app — then one line with the
+ * URL and the demo login.
  *
  *   --production   serve a production build (`next build` when there is none) instead of `next dev`
  *   --build        with --production: build even when a build exists (the end-to-end suite tests the code as it is)
@@ -9,30 +10,31 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { startEmulator } from "../emulator";
-import { loadEnvOrExit } from "../lib/env";
+import { loadDemoSecrets } from "./load-demo-secrets";
 
 const production = process.argv.includes("--production");
 const forceBuild = process.argv.includes("--build");
 const freshData = process.argv.includes("--fresh-data");
 
 async function main() {
+  Object.assign(process.env, loadDemoSecrets());
+  // Imported late: the environment must hold the demo's secrets before it is read and validated.
+  const { loadEnvOrExit } = await import("../lib/env");
   const env = loadEnvOrExit();
 
   const emulator = await startEmulator({ port: env.EMULATOR_PORT, quiet: true });
   console.log(`Ozon emulator: ${emulator.url}`);
+  process.env.OZON_API_URL = emulator.url;
 
   if (!env.DATABASE_URL && freshData) rmSync(env.PGLITE_DIR, { recursive: true, force: true });
-  // Imported late: opening the database must not happen before the env is known to be valid.
   const { prepareDatabase, closeDatabase } = await import("../lib/db/client");
-  await prepareDatabase();
+  const { seedDemoData, DEMO_ADMIN_EMAIL, DEMO_AGENT_EMAIL, DEMO_PASSWORD } = await import("../lib/demo/seed-demo-data");
+  await seedDemoData(await prepareDatabase(), { ozonApiUrl: emulator.url });
   // PGlite is single-process: hand the folder over to the app's process.
   await closeDatabase();
 
   const appEnv: NodeJS.ProcessEnv = {
     ...process.env,
-    OZON_API_URL: emulator.url,
-    OZON_CLIENT_ID: process.env.OZON_CLIENT_ID ?? "demo-client",
-    OZON_API_KEY: process.env.OZON_API_KEY ?? "demo-api-key",
     PORT: String(env.PORT),
     // The app must not phone home: a self-hosted inbox sends nothing to anyone but Ozon.
     NEXT_TELEMETRY_DISABLED: "1",
@@ -65,7 +67,10 @@ async function main() {
   app.on("exit", (code) => void shutdown(code ?? 1));
 
   await waitForApp(`http://127.0.0.1:${env.PORT}/api/health`);
-  console.log(`\nSeller Inbox demo is running: http://localhost:${env.PORT}  (demo seller: demo-client on the Ozon emulator)\n`);
+  console.log(
+    `\nSeller Inbox demo is running: http://localhost:${env.PORT}\n` +
+      `Sign in as ${DEMO_ADMIN_EMAIL} / ${DEMO_PASSWORD} (administrator) or ${DEMO_AGENT_EMAIL} / ${DEMO_PASSWORD} (agent).\n`,
+  );
 }
 
 async function waitForApp(url: string) {

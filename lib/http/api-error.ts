@@ -8,6 +8,7 @@ export type ApiErrorCode =
   | "unauthenticated"
   | "forbidden"
   | "not_found"
+  | "conflict"
   | "not_configured"
   | "window_closed"
   | "rate_limited"

@@ -15,8 +15,10 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof ZodError) {
     const issue = error.issues[0];
-    const field = issue?.path.length ? issue.path.join(".") : "the request";
-    return new ApiError(400, "invalid_input", `Invalid ${field}: ${issue?.message ?? "not accepted"}.`);
+    const message = (issue?.message ?? "not accepted").replace(/\.$/, "");
+    // A rule about the whole request (no field) already speaks in a full sentence.
+    if (!issue?.path.length) return new ApiError(400, "invalid_input", `Invalid request: ${message}.`);
+    return new ApiError(400, "invalid_input", `Invalid ${issue.path.join(".")}: ${message}.`);
   }
   if (error instanceof OzonApiError) return fromOzonError(error);
   return new ApiError(500, "internal", "Something went wrong on the server. Try again; if it keeps happening, tell your administrator.");

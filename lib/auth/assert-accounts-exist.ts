@@ -1,0 +1,12 @@
+import type { Prisma } from "@/lib/db/generated/client";
+import { ApiError } from "@/lib/http/api-error";
+
+/** Refuses (400) a list of seller account ids that names an account that does not exist. */
+export async function assertAccountsExist(db: Prisma.TransactionClient, accountIds: string[]): Promise<void> {
+  const unique = [...new Set(accountIds)];
+  if (unique.length === 0) return;
+  const found = await db.sellerAccount.count({ where: { id: { in: unique } } });
+  if (found !== unique.length) {
+    throw new ApiError(400, "invalid_input", "Invalid accountIds: one of the seller accounts does not exist (it may have been removed). Reload and try again.");
+  }
+}

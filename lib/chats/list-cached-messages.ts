@@ -1,0 +1,96 @@
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import { getChatHistory, isOzonApiError, type OzonConnection } from "@/lib/ozon";
+import { storeMessages } from "@/lib/sync/store-messages";
+import { findAccountChat } from "./find-account-chat";
+import { messageViewSchema, toMessageView } from "./message-view";
+import { outboxViewSchema, toOutboxView } from "./outbox-view";
+
+const optionalParam = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
+
+const LIMIT_WORDS = "limit must be a whole number from 1 to 100";
+
+export const listCachedMessagesRequestSchema = z.object({
+  /** Ozon's id of the oldest message the browser has; the page holds older ones. */
+  before: optionalParam(z.string().regex(/^\d{1,20}$/, { error: "before must be a message id (digits only)" })),
+  limit: optionalParam(
+    z.coerce.number({ error: LIMIT_WORDS }).int({ error: LIMIT_WORDS }).min(1, { error: LIMIT_WORDS }).max(100, { error: LIMIT_WORDS }),
+  ).default(50),
+});
+export type ListCachedMessagesRequest = z.input<typeof listCachedMessagesRequestSchema>;
+
+export const listCachedMessagesResponseSchema = z.object({
+  /** Oldest first within the page (ready to render top to bottom). */
+  messages: z.array(messageViewSchema),
+  /** Older messages exist: ask again with `before` = the first message's id. */
+  hasMore: z.boolean(),
+  /** Sent from this inbox but not (yet) in Ozon's history: pending, sending, unknown or failed, oldest first. */
+  outbox: z.array(outboxViewSchema),
+  /** Set when Ozon could not be asked for older messages; the cached ones are still shown. */
+  notice: z.string().nullable(),
+});
+export type ListCachedMessagesResponse = z.infer<typeof listCachedMessagesResponseSchema>;
+
+/**
+ * A page of a chat's messages, newest page first, from the cache. When the cache runs out before the page
+ * is full, the next older messages are read from Ozon (Backward from the oldest one cached) and stored, so
+ * scrolling up reaches the start of any chat while the sync only keeps the newest messages.
+ */
+export async function listCachedMessages(
+  db: Db,
+  connection: OzonConnection,
+  target: { accountId: string; chatId: string },
+  request: ListCachedMessagesRequest,
+): Promise<ListCachedMessagesResponse> {
+  const { before, limit } = listCachedMessagesRequestSchema.parse(request);
+  const chat = await findAccountChat(db, target.accountId, target.chatId);
+  const beforeId = before === undefined ? null : BigInt(before);
+
+  const readPage = () =>
+    db.message.findMany({
+      where: { chatId: chat.id, ...(beforeId !== null ? { ozonMessageId: { lt: beforeId } } : {}) },
+      orderBy: { ozonMessageId: "desc" },
+      take: limit + 1,
+      include: { sentBy: { select: { id: true, name: true } } },
+    });
+
+  let rows = await readPage();
+  let ozonHasOlder = false;
+  let notice: string | null = null;
+  if (rows.length <= limit) {
+    // The anchor is inclusive on Ozon's side, hence one more than needed when there is one.
+    const anchor = rows[rows.length - 1]?.ozonMessageId ?? beforeId;
+    const wanted = limit + 1 - rows.length + (anchor === null ? 0 : 1);
+    try {
+      const history = await getChatHistory(connection, {
+        chatId: chat.ozonChatId,
+        direction: "Backward",
+        ...(anchor !== null ? { fromMessageId: anchor } : {}),
+        limit: Math.min(wanted, 1000),
+      });
+      const unseen = anchor === null ? history.messages : history.messages.filter((m) => BigInt(m.messageId) < anchor);
+      if (unseen.length > 0) {
+        await storeMessages(db, { id: chat.id }, unseen);
+        rows = await readPage();
+      }
+      ozonHasOlder = history.hasNext;
+    } catch (error) {
+      // With nothing cached there is nothing to show: let the route say why. Otherwise show the cache.
+      if (!isOzonApiError(error) || rows.length === 0) throw error;
+      notice = `Older messages could not be loaded from Ozon: ${error.message}`;
+      ozonHasOlder = true;
+    }
+  }
+
+  const outbox = await db.outboxMessage.findMany({
+    where: { chatId: chat.id, state: { not: "SENT" } },
+    orderBy: { createdAt: "asc" },
+  });
+  return {
+    messages: rows.slice(0, limit).reverse().map(toMessageView),
+    hasMore: rows.length > limit || ozonHasOlder,
+    outbox: outbox.map(toOutboxView),
+    notice,
+  };
+}

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { forEachDatabase } from "@/lib/db/testing";
+import { markChatRead, markChatReadResponseSchema } from "./mark-chat-read";
+import { sumAccountUnread } from "./sum-account-unread";
+import { cacheFromOzon, control, createEmulatorAccount, emulatorConnection, startTestEmulator } from "./test-helpers";
+
+let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+});
+afterAll(async () => {
+  await emulator.close();
+});
+
+forEachDatabase("marking a chat read", (db) => {
+  let accountId: string;
+  const ozon = () => control(emulator);
+  const connection = () => emulatorConnection(emulator.url);
+
+  beforeEach(async () => {
+    await db.reset();
+    await ozon().reset();
+    accountId = await createEmulatorAccount(db.prisma);
+    await cacheFromOzon(db.prisma, connection(), accountId, { messages: true });
+  });
+
+  async function ozonChat(ozonChatId: string) {
+    return (await ozon().state()).chats.find((c) => c.chat_id === ozonChatId)!;
+  }
+
+  it("marks Ozon first, then the cache, up to the message; the totals drop at once and a repeat changes nothing", async () => {
+    const chat = await db.prisma.chat.findFirstOrThrow({ where: { accountId, unreadCount: { gte: 3 } }, orderBy: { id: "asc" } });
+    const unread = await db.prisma.message.findMany({ where: { chatId: chat.id, isRead: false }, orderBy: { ozonMessageId: "asc" } });
+    expect(unread.length).toBe(chat.unreadCount);
+    const totalBefore = await sumAccountUnread(db.prisma, accountId);
+    const upTo = unread[1]!.ozonMessageId.toString();
+
+    const result = await markChatRead(db.prisma, connection(), { accountId, chatId: chat.id }, { messageId: upTo });
+    expect(result).toEqual({ chatId: chat.id, unreadCount: chat.unreadCount - 2, totalUnread: totalBefore - 2 });
+    expect(markChatReadResponseSchema.parse(result)).toEqual(result);
+
+    const onOzon = await ozonChat(chat.ozonChatId);
+    expect(onOzon.unread_count).toBe(chat.unreadCount - 2);
+    expect(onOzon.messages.filter((m) => BigInt(m.message_id) <= BigInt(upTo)).every((m) => m.is_read)).toBe(true);
+    const cached = await db.prisma.chat.findUniqueOrThrow({ where: { id: chat.id } });
+    expect(cached.unreadCount).toBe(chat.unreadCount - 2);
+    expect(cached.firstUnreadMessageId).toBe(unread[2]!.ozonMessageId);
+    expect(await db.prisma.message.count({ where: { chatId: chat.id, isRead: false } })).toBe(chat.unreadCount - 2);
+
+    const again = await markChatRead(db.prisma, connection(), { accountId, chatId: chat.id }, { messageId: upTo });
+    expect(again).toEqual(result);
+
+    const all = await markChatRead(db.prisma, connection(), { accountId, chatId: chat.id }, {});
+    expect(all).toEqual({ chatId: chat.id, unreadCount: 0, totalUnread: totalBefore - chat.unreadCount });
+    expect((await ozonChat(chat.ozonChatId)).unread_count).toBe(0);
+    expect((await db.prisma.chat.findUniqueOrThrow({ where: { id: chat.id } })).firstUnreadMessageId).toBe(0n);
+  });
+
+  it("answers not-found for another account's chat without touching Ozon", async () => {
+    const chat = await db.prisma.chat.findFirstOrThrow({ where: { accountId, unreadCount: { gt: 0 } } });
+    const other = await db.prisma.sellerAccount.create({
+      data: { name: "Other", clientId: "other", apiKeyCiphertext: new Uint8Array([1]), apiKeyLast4: "xxxx" },
+    });
+    await ozon().clearCalls();
+    await expect(markChatRead(db.prisma, connection(), { accountId: other.id, chatId: chat.id }, {})).rejects.toMatchObject({ status: 404 });
+    expect((await ozon().calls()).total).toBe(0);
+    expect((await ozonChat(chat.ozonChatId)).unread_count).toBe(chat.unreadCount);
+  });
+});

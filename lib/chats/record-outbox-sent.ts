@@ -1,0 +1,72 @@
+import type { Db } from "@/lib/db/client";
+import type { Chat, OutboxMessage, OutboxState } from "@/lib/db/generated/client";
+import { isOzonApiError, type OzonConnection } from "@/lib/ozon";
+import type { SentMessageLookup } from "./find-sent-message-candidates";
+import { storeRecentMessages } from "./store-recent-messages";
+
+export type RecordOutboxSentInput = {
+  row: OutboxMessage;
+  chat: Pick<Chat, "id" | "ozonChatId">;
+  /** From findSentMessageCandidates. */
+  lookup: SentMessageLookup;
+  /** The states the row may be recorded from (guards against a concurrent change). */
+  from: OutboxState[];
+  /**
+   * True when Ozon confirmed the send: the row is SENT even when its message is not found (the sync brings
+   * the message later). False (reconciling an unknown outcome): without a message, nothing is recorded.
+   */
+  confirmedByOzon: boolean;
+};
+
+/**
+ * Marks an outbox row SENT with the Ozon message it became, and stores that message in the cache with the
+ * agent who sent it, so the cache holds one row for it (the sync later finds it already there).
+ *
+ * The chat row is locked while a candidate is picked: two sends of the same text to one chat must not claim
+ * the same Ozon message. Returns the row afterwards, or null when nothing was recorded.
+ */
+export async function recordOutboxSent(
+  db: Db,
+  connection: OzonConnection,
+  input: RecordOutboxSentInput,
+): Promise<OutboxMessage | null> {
+  const { row, lookup } = input;
+  const chatId = input.chat.id;
+  const picked = await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM chats WHERE id = ${chatId} FOR UPDATE`;
+    const ids = lookup.candidates.map((message) => BigInt(message.messageId));
+    const claimed = ids.length
+      ? await tx.outboxMessage.findMany({
+          where: { chatId, id: { not: row.id }, ozonMessageId: { in: ids }, state: "SENT" },
+          select: { ozonMessageId: true },
+        })
+      : [];
+    const taken = new Set(claimed.map((other) => other.ozonMessageId?.toString()));
+    const message = lookup.candidates.find((candidate) => !taken.has(candidate.messageId)) ?? null;
+    if (!message && !input.confirmedByOzon) return { updated: false, message: null };
+    const updated = await tx.outboxMessage.updateMany({
+      where: { id: row.id, state: { in: input.from } },
+      data: {
+        state: "SENT",
+        ozonMessageId: message ? BigInt(message.messageId) : null,
+        sentAt: new Date(),
+        lastError: null,
+        // The bytes were kept only for a retry.
+        fileContent: null,
+      },
+    });
+    return { updated: updated.count === 1, message };
+  });
+  if (!picked.updated) return null;
+
+  if (picked.message) {
+    // With the messages around it, and its sender (also filled in when the sync stored it first).
+    try {
+      await storeRecentMessages(db, connection, input.chat, lookup.recent);
+    } catch (error) {
+      // The message is sent and recorded; only the cache waits for the sync.
+      if (!isOzonApiError(error)) throw error;
+    }
+  }
+  return db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
+}

@@ -1,0 +1,252 @@
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { createTestUser, type TestUser } from "@/lib/auth/testing";
+import { forEachDatabase } from "@/lib/db/testing";
+import { errorResponse } from "@/lib/http/error-response";
+import { getChatHistory } from "@/lib/ozon";
+import { storeMessages } from "@/lib/sync/store-messages";
+import { retryOutboxMessage } from "./retry-outbox-message";
+import { sendChatFile } from "./send-chat-file";
+import { sendChatMessage, sendChatMessageResponseSchema } from "./send-chat-message";
+import { cacheFromOzon, control, createEmulatorAccount, emulatorConnection, startTestEmulator } from "./test-helpers";
+
+type Emulator = Awaited<ReturnType<typeof startTestEmulator>>;
+let emulator: Emulator;
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+});
+afterAll(async () => {
+  await emulator.close();
+});
+
+const SEND = "/v1/chat/send/message";
+// 1×1 transparent PNG.
+const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
+
+forEachDatabase("sending through the outbox", (db) => {
+  let accountId: string;
+  let agent: TestUser;
+  const ozon = () => control(emulator);
+  const connection = () => emulatorConnection(emulator.url);
+
+  beforeEach(async () => {
+    await db.reset();
+    await ozon().reset();
+    accountId = await createEmulatorAccount(db.prisma);
+    agent = await createTestUser(db, { accountIds: [accountId] });
+    await cacheFromOzon(db.prisma, connection(), accountId);
+  });
+
+  /** A buyer chat Ozon lets the seller write to: an FBS/rFBS posting paid and not delivered yet. */
+  async function writableChat() {
+    const state = await ozon().state();
+    const posting = state.postings.find(
+      (p) => p.delivery_schema !== "FBO" && ["awaiting_packaging", "awaiting_deliver"].includes(String(p.status)) && p.chat_id,
+    );
+    const chat = await db.prisma.chat.findFirstOrThrow({ where: { accountId, ozonChatId: String(posting!.chat_id) } });
+    return chat;
+  }
+
+  async function ozonTexts(ozonChatId: string, text: string) {
+    const state = await ozon().state();
+    const chat = state.chats.find((c) => c.chat_id === ozonChatId)!;
+    return chat.messages.filter((m) => m.data.join("\n") === text);
+  }
+
+  const target = (chatId: string) => ({ accountId, chatId, userId: agent.id });
+
+  it("sends once and the cache holds one row for the message, even after a sync stores the same history", async () => {
+    const chat = await writableChat();
+    const text = "Здравствуйте! Отправим заказ завтра 📦";
+    const outcome = await sendChatMessage(db.prisma, connection(), target(chat.id), { clientId: "tmp-1", text });
+
+    expect(sendChatMessageResponseSchema.parse(outcome)).toEqual(outcome);
+    expect(outcome.outbox.state).toBe("SENT");
+    expect(outcome.outbox.attempts).toBe(1);
+    expect(outcome.message).toMatchObject({ text, authorType: "seller", sentBy: { id: agent.id } });
+    const onOzon = await ozonTexts(chat.ozonChatId, text);
+    expect(onOzon).toHaveLength(1);
+    expect(outcome.outbox.ozonMessageId).toBe(onOzon[0]!.message_id);
+
+    // The sync reads the same history later.
+    const history = await getChatHistory(connection(), { chatId: chat.ozonChatId, limit: 50 });
+    await storeMessages(db.prisma, { id: chat.id }, history.messages);
+    const rows = await db.prisma.message.findMany({ where: { chatId: chat.id, text } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.sentByUserId).toBe(agent.id);
+    expect((await db.prisma.chat.findUniqueOrThrow({ where: { id: chat.id } })).lastMessagePreview).toBe(text);
+  });
+
+  it("keeps the cache a gap-free run of Ozon's history when buyer messages arrived since the last sync", async () => {
+    const chat = await writableChat();
+    const synced = await getChatHistory(connection(), { chatId: chat.ozonChatId, limit: 1000 });
+    await storeMessages(db.prisma, { id: chat.id }, synced.messages);
+    // More than the send's lookup page, so the messages in between must be read separately.
+    for (let i = 1; i <= 25; i++) await ozon().buyerMessage({ chat_id: chat.ozonChatId, text: `Вопрос ${i}` });
+
+    const text = "Отвечаем на все вопросы";
+    const outcome = await sendChatMessage(db.prisma, connection(), target(chat.id), { clientId: "gap", text });
+    expect(outcome.outbox.state).toBe("SENT");
+
+    const onOzon = await getChatHistory(connection(), { chatId: chat.ozonChatId, limit: 1000 });
+    const cached = await db.prisma.message.findMany({ where: { chatId: chat.id }, orderBy: { ozonMessageId: "desc" } });
+    expect(cached.map((m) => m.ozonMessageId.toString())).toEqual(onOzon.messages.map((m) => m.messageId));
+    expect(cached.filter((m) => m.sentByUserId === agent.id).map((m) => m.text)).toEqual([text]);
+  });
+
+  it("sends a repeated POST with the same clientId once, also when both arrive together", async () => {
+    const chat = await writableChat();
+    const text = "Спасибо за заказ!";
+    await ozon().clearCalls();
+    const [first, second] = await Promise.all([
+      sendChatMessage(db.prisma, connection(), target(chat.id), { clientId: "same", text }),
+      sendChatMessage(db.prisma, connection(), target(chat.id), { clientId: "same", text }),
+    ]);
+    const third = await sendChatMessage(db.prisma, connection(), target(chat.id), { clientId: "same", text });
+
+    expect(new Set([first.outbox.id, second.outbox.id, third.outbox.id]).size).toBe(1);
+    expect(third.outbox.state).toBe("SENT");
+    expect(third.message?.text).toBe(text);
+    expect(await ozonTexts(chat.ozonChatId, text)).toHaveLength(1);
+    expect((await ozon().calls()).by_path[SEND]).toBe(1);
+    expect(await db.prisma.outboxMessage.count()).toBe(1);
+  });
+
+  it("refuses the same clientId for a different text", async () => {
+    const chat = await writableChat();
+    await sendChatMessage(db.prisma, connection(), target(chat.id), { clientId: "dup", text: "Первый" });
+    await expect(sendChatMessage(db.prisma, connection(), target(chat.id), { clientId: "dup", text: "Второй" })).rejects.toMatchObject({
+      status: 409,
+      code: "conflict",
+    });
+    expect(await ozonTexts(chat.ozonChatId, "Второй")).toHaveLength(0);
+  });
+
+  it("does not send again a message Ozon applied without answering (timeout after apply)", async () => {
+    const chat = await writableChat();
+    const text = "Ваш заказ передан в доставку";
+    await ozon().fault({ path: SEND, mode: "timeout_after_apply", delay_ms: 1500, count: 1 });
+    const hasty = emulatorConnection(emulator.url, { timeoutMs: 400 });
+
+    await expect(sendChatMessage(db.prisma, hasty, target(chat.id), { clientId: "amb-1", text })).rejects.toMatchObject({
+      status: 503,
+      code: "outcome_unknown",
+    });
+    const row = await db.prisma.outboxMessage.findFirstOrThrow({ where: { clientId: "amb-1" } });
+    expect(row.state).toBe("UNKNOWN");
+    expect(row.lastError).toMatch(/Retry/);
+
+    const retried = await retryOutboxMessage(db.prisma, connection(), { accountId, chatId: chat.id, outboxId: row.id });
+    expect(retried.outbox.state).toBe("SENT");
+    expect(retried.outbox.attempts).toBe(1);
+    expect(retried.message).toMatchObject({ text, sentBy: { id: agent.id } });
+    expect(await ozonTexts(chat.ozonChatId, text)).toHaveLength(1);
+    expect((await ozon().calls()).by_path[SEND]).toBe(1);
+
+    // A second retry is harmless.
+    const again = await retryOutboxMessage(db.prisma, connection(), { accountId, chatId: chat.id, outboxId: row.id });
+    expect(again.outbox.state).toBe("SENT");
+    expect(await ozonTexts(chat.ozonChatId, text)).toHaveLength(1);
+  });
+
+  it("sends once on retry a message whose connection dropped before Ozon applied it", async () => {
+    const chat = await writableChat();
+    const text = "Проверим и ответим сегодня";
+    await ozon().fault({ path: SEND, mode: "drop", count: 1 });
+
+    await expect(sendChatMessage(db.prisma, connection(), target(chat.id), { clientId: "drop-1", text })).rejects.toMatchObject({
+      code: "outcome_unknown",
+    });
+    const row = await db.prisma.outboxMessage.findFirstOrThrow({ where: { clientId: "drop-1" } });
+    expect(row.state).toBe("UNKNOWN");
+    expect(await ozonTexts(chat.ozonChatId, text)).toHaveLength(0);
+
+    const retried = await retryOutboxMessage(db.prisma, connection(), { accountId, chatId: chat.id, outboxId: row.id });
+    expect(retried.outbox).toMatchObject({ state: "SENT", attempts: 2 });
+    expect(await ozonTexts(chat.ozonChatId, text)).toHaveLength(1);
+    expect(await db.prisma.message.count({ where: { chatId: chat.id, text } })).toBe(1);
+  });
+
+  it("settles a send whose process stopped mid-way (SENDING for minutes) by the chat, before any resend", async () => {
+    const chat = await writableChat();
+    const threeMinutesAgo = new Date(Date.now() - 3 * 60_000);
+    const row = (clientId: string, text: string, at: Date) =>
+      db.prisma.outboxMessage.create({
+        data: { accountId, chatId: chat.id, clientId, userId: agent.id, kind: "TEXT", text, state: "SENDING", attempts: 1, createdAt: at, updatedAt: at },
+      });
+    const delivered = await row("died-after", "Ушло до сбоя", threeMinutesAgo);
+    await ozon().raw(SEND, { chat_id: chat.ozonChatId, text: "Ушло до сбоя" });
+    const lost = await row("died-before", "Не ушло до сбоя", threeMinutesAgo);
+    const inFlight = await row("in-flight", "Отправляется", new Date());
+    await ozon().clearCalls();
+
+    const settled = await retryOutboxMessage(db.prisma, connection(), { accountId, chatId: chat.id, outboxId: delivered.id });
+    expect(settled.outbox).toMatchObject({ state: "SENT", attempts: 1 });
+    expect(settled.message?.sentBy?.id).toBe(agent.id);
+    const resent = await retryOutboxMessage(db.prisma, connection(), { accountId, chatId: chat.id, outboxId: lost.id });
+    expect(resent.outbox).toMatchObject({ state: "SENT", attempts: 2 });
+    const waiting = await retryOutboxMessage(db.prisma, connection(), { accountId, chatId: chat.id, outboxId: inFlight.id });
+    expect(waiting.outbox).toMatchObject({ state: "SENDING", attempts: 1 });
+
+    expect((await ozon().calls()).by_path[SEND]).toBe(1);
+    expect(await ozonTexts(chat.ozonChatId, "Ушло до сбоя")).toHaveLength(1);
+    expect(await ozonTexts(chat.ozonChatId, "Не ушло до сбоя")).toHaveLength(1);
+    expect(await ozonTexts(chat.ozonChatId, "Отправляется")).toHaveLength(0);
+  });
+
+  it("keeps a refused send in the outbox as FAILED with Ozon's reason in words", async () => {
+    // An FBO chat: the seller may write only within 48 h of the buyer's last message.
+    const state = await ozon().state();
+    const fbo = state.postings.find((p) => p.delivery_schema === "FBO" && p.chat_id)!;
+    const chat = await db.prisma.chat.findFirstOrThrow({ where: { accountId, ozonChatId: String(fbo.chat_id) } });
+    await ozon().advance({ hours: 24 * 8 });
+
+    const refusal = await sendChatMessage(db.prisma, connection(), target(chat.id), { clientId: "late", text: "Добрый день!" }).catch(
+      (error: unknown) => error,
+    );
+    const response = errorResponse(refusal);
+    expect(response.status).toBe(409);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("window_closed");
+    expect(body.error.message).toMatch(/window has closed/);
+
+    const row = await db.prisma.outboxMessage.findFirstOrThrow({ where: { clientId: "late" } });
+    expect(row).toMatchObject({ state: "FAILED", attempts: 1 });
+    expect(row.lastError).toBe(body.error.message);
+    expect(await ozonTexts(chat.ozonChatId, "Добрый день!")).toHaveLength(0);
+
+    // A repeated POST answers the same outcome without sending.
+    const replay = await sendChatMessage(db.prisma, connection(), target(chat.id), { clientId: "late", text: "Добрый день!" });
+    expect(replay.outbox).toMatchObject({ state: "FAILED", lastError: body.error.message, attempts: 1 });
+  });
+
+  it("sends a file through the same outbox, and drops its bytes once Ozon has it", async () => {
+    const chat = await writableChat();
+    const outcome = await sendChatFile(db.prisma, connection(), target(chat.id), {
+      clientId: "file-1",
+      name: "label.png",
+      base64Content: `data:image/png;base64,${PNG}`,
+    });
+    expect(outcome.outbox).toMatchObject({ kind: "FILE", state: "SENT", fileName: "label.png" });
+    expect(outcome.message).toMatchObject({ isImage: true, sentBy: { id: agent.id } });
+    expect(outcome.message?.text).toContain("[label.png](");
+    const state = await ozon().state();
+    const onOzon = state.chats.find((c) => c.chat_id === chat.ozonChatId)!.messages.filter((m) => m.data[0]!.includes("label.png"));
+    expect(onOzon).toHaveLength(1);
+    expect((await db.prisma.outboxMessage.findFirstOrThrow({ where: { clientId: "file-1" } })).fileContent).toBeNull();
+  });
+
+  it("refuses bad texts and files in words before anything is written", async () => {
+    const chat = await writableChat();
+    for (const text of ["", "   \n ", "я".repeat(1001)]) {
+      await expect(sendChatMessage(db.prisma, connection(), target(chat.id), { clientId: `bad-${text.length}`, text })).rejects.toMatchObject({
+        status: 400,
+        code: "invalid_input",
+      });
+    }
+    await expect(
+      sendChatFile(db.prisma, connection(), target(chat.id), { clientId: "bad-file", name: "virus.exe", base64Content: PNG }),
+    ).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/cannot be sent/) });
+    expect(await db.prisma.outboxMessage.count()).toBe(0);
+  });
+});
+

@@ -1,0 +1,62 @@
+import type { Db } from "@/lib/db/client";
+import type { Chat } from "@/lib/db/generated/client";
+import { getChatHistory, type OzonChatMessage, type OzonConnection } from "@/lib/ozon";
+import { storeMessages } from "@/lib/sync/store-messages";
+
+/** Forward pages read at most to join a recent page to the cache; beyond that the sync catches up instead. */
+const MAX_BRIDGE_PAGES = 5;
+
+/**
+ * Stores messages just read from the top of a chat's history (newest first, without gaps, as /v3/chat/history
+ * gives them) so that the cache stays a gap-free run of Ozon's history: the sync continues forward from the
+ * newest message the cache holds, so a message stored above a gap would hide the gap from it for good. When the
+ * page does not reach down to the cache's newest message, the messages in between are read first. Messages
+ * this inbox sent (outbox rows SENT with their id) are stored with their sender.
+ *
+ * Returns false when nothing was stored because the gap could not be read (the sync brings the messages).
+ */
+export async function storeRecentMessages(
+  db: Db,
+  connection: OzonConnection,
+  chat: Pick<Chat, "id" | "ozonChatId">,
+  recent: OzonChatMessage[],
+): Promise<boolean> {
+  if (recent.length === 0) return true;
+  const ids = recent.map((message) => BigInt(message.messageId));
+  const oldestRead = ids.reduce((a, b) => (b < a ? b : a));
+  const newestCached = (await db.message.aggregate({ where: { chatId: chat.id }, _max: { ozonMessageId: true } }))._max.ozonMessageId ?? 0n;
+
+  const between: OzonChatMessage[] = [];
+  if (newestCached > 0n && oldestRead > newestCached) {
+    let from = newestCached;
+    for (let page = 0; page < MAX_BRIDGE_PAGES && from < oldestRead; page++) {
+      const history = await getChatHistory(connection, {
+        chatId: chat.ozonChatId,
+        direction: "Forward",
+        fromMessageId: from,
+        limit: 1000,
+      });
+      let newest = from;
+      for (const message of history.messages) {
+        const id = BigInt(message.messageId);
+        if (id > newest) newest = id;
+        if (id > newestCached && id < oldestRead) between.push(message);
+      }
+      if (!history.hasNext || newest === from) {
+        from = oldestRead; // the history ends before the page: nothing is missing
+        break;
+      }
+      from = newest;
+    }
+    if (from < oldestRead) return false;
+  }
+
+  const all = [...between, ...recent];
+  const sent = await db.outboxMessage.findMany({
+    where: { chatId: chat.id, state: "SENT", ozonMessageId: { in: all.map((message) => BigInt(message.messageId)) } },
+    select: { ozonMessageId: true, userId: true },
+  });
+  const senderById = new Map(sent.map((row) => [row.ozonMessageId!.toString(), row.userId]));
+  await storeMessages(db, { id: chat.id }, all, { sentByUserIdFor: (messageId) => senderById.get(messageId) });
+  return true;
+}

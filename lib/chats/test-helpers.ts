@@ -1,0 +1,79 @@
+/** Test-only helpers for lib/chats and the account routes: an emulator, an account for it, a cache filled from it. */
+// Gives the process the test secrets (ENCRYPTION_KEY, AUTH_SECRET) before anything reads the environment.
+import "@/lib/auth/testing";
+import { expect } from "vitest";
+import { startEmulator } from "@/emulator";
+import { requestAs } from "@/lib/auth/testing";
+import { encryptSecret } from "@/lib/crypto/secret-box";
+import type { Db } from "@/lib/db/client";
+import { getChatHistory, listAllChats, type OzonConnection } from "@/lib/ozon";
+import { control, DEMO } from "@/lib/ozon/contract-helpers";
+import { storeChatSummaries } from "@/lib/sync/store-chat-summaries";
+import { storeMessages } from "@/lib/sync/store-messages";
+
+export { control, DEMO };
+
+/** The emulator in this process on a free port, without its rate limit (sends are never retried on a 429). */
+export function startTestEmulator() {
+  return startEmulator({ port: 0, seed: 1, quiet: true, rateLimit: 0 });
+}
+
+export function emulatorConnection(url: string, extra: Partial<OzonConnection> = {}): OzonConnection {
+  return {
+    baseUrl: url,
+    clientId: DEMO.clientId,
+    apiKey: DEMO.apiKey,
+    timeoutMs: 5000,
+    retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 5000 },
+    ...extra,
+  };
+}
+
+/** A seller account for the emulator's demo shop, its key encrypted as the app stores it. */
+export async function createEmulatorAccount(db: Db, name = "Домашний уют"): Promise<string> {
+  const account = await db.sellerAccount.create({
+    data: { name, clientId: DEMO.clientId, apiKeyCiphertext: new Uint8Array(encryptSecret(DEMO.apiKey)), apiKeyLast4: DEMO.apiKey.slice(-4) },
+  });
+  return account.id;
+}
+
+/** What a sync does, minimally: every chat, and (optionally) the newest page of each chat's messages. */
+export async function cacheFromOzon(
+  db: Db,
+  connection: OzonConnection,
+  accountId: string,
+  options: { messages?: boolean } = {},
+): Promise<void> {
+  const { chats } = await listAllChats(connection);
+  const { chatIds } = await storeChatSummaries(db, accountId, chats);
+  if (!options.messages) return;
+  for (const chat of chats) {
+    const history = await getChatHistory(connection, { chatId: chat.chatId, limit: 50 });
+    await storeMessages(db, { id: chatIds.get(chat.chatId)! }, history.messages);
+  }
+}
+
+export type RouteAnswer<T = Record<string, unknown>> = { status: number; body: T; text: string };
+
+/**
+ * Calls an exported route handler as Next would, as `user` (null: without a session), and returns the status and
+ * the parsed body. Every answer is checked for the Api-Key: secrets stay on the server, error or not.
+ */
+export async function callRoute<T = Record<string, unknown>>(
+  // `never`: any route's own params type accepts it, whatever its segments.
+  handler: (request: Request, context: { params: Promise<never> }) => Promise<Response>,
+  user: Parameters<typeof requestAs>[0] | null,
+  url: string,
+  params: Record<string, string>,
+  init: RequestInit = {},
+): Promise<RouteAnswer<T>> {
+  const request = user ? await requestAs(user, url, init) : new Request(new URL(url, "http://localhost"), init);
+  const response = await handler(request, { params: Promise.resolve(params) as Promise<never> });
+  const text = await response.text();
+  expect(text).not.toContain(DEMO.apiKey);
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as T, text };
+}
+
+export function jsonInit(body: unknown): RequestInit {
+  return { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) };
+}

@@ -1,0 +1,89 @@
+import { randomUUID } from "node:crypto";
+import os from "node:os";
+
+import type { PrismaClient } from "@/lib/db/generated/client";
+import type { OzonConnection } from "@/lib/ozon";
+
+import { SyncLeaseLostError } from "./errors";
+import { syncAccount, type SyncPassOptions, type SyncPassReport } from "./sync-account";
+import { recordSyncFailure } from "./record-sync-failure";
+import { claimSyncLease, releaseSyncLease, renewSyncLease } from "./sync-lease";
+import { DEFAULT_SYNC_INTERVAL_MS, DEFAULT_SYNC_LEASE_TTL_MS } from "./sync-settings";
+
+export type RunAccountSyncOptions = Omit<SyncPassOptions, "heartbeat"> & {
+  /** This app instance's name in sync_states.lease_owner (default host:pid:random). */
+  instanceId?: string;
+  leaseTtlMs?: number;
+  /** After a successful pass the account is due again after this long (default 15 s). */
+  intervalMs?: number;
+  backoffBaseMs?: number;
+  maxBackoffMs?: number;
+};
+
+export type RunAccountSyncResult =
+  | { status: "synced"; report: SyncPassReport }
+  | { status: "failed"; error: unknown; retryInMs: number }
+  | { status: "lease_held" };
+
+const processInstanceId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+/** The default lease owner name of this process. */
+export function syncInstanceId(): string {
+  return processInstanceId;
+}
+
+/**
+ * Claims the account's lease, runs one pass, records the outcome in sync_states and releases the lease.
+ * Never throws for a failed pass: the failure is recorded (consecutiveFailures, lastError, lastErrorAt and a
+ * nextRunAt backed off exponentially, at least Ozon's Retry-After) and returned.
+ *
+ * Each run owns the lease under its own name (instance id + a run id): two runs in one process exclude each
+ * other exactly as two instances do.
+ */
+export async function runAccountSync(
+  db: PrismaClient,
+  accountId: string,
+  connection: OzonConnection,
+  options: RunAccountSyncOptions = {},
+): Promise<RunAccountSyncResult> {
+  const ttl = options.leaseTtlMs ?? DEFAULT_SYNC_LEASE_TTL_MS;
+  const owner = `${options.instanceId ?? processInstanceId}/${randomUUID().slice(0, 8)}`;
+  if (!(await claimSyncLease(db, accountId, owner, ttl))) return { status: "lease_held" };
+
+  let renewedAt = Date.now();
+  const heartbeat = async () => {
+    if (Date.now() - renewedAt < ttl / 3) return;
+    if (!(await renewSyncLease(db, accountId, owner, ttl))) throw new SyncLeaseLostError(accountId);
+    renewedAt = Date.now();
+  };
+
+  const startedAt = new Date();
+  try {
+    const report = await syncAccount(db, accountId, connection, { ...options, heartbeat });
+    const now = new Date();
+    // "Sync now" pressed during this pass: keep it due, the pass may have listed before the news arrived.
+    const { nextRunAt } = await db.syncState.findUniqueOrThrow({ where: { accountId }, select: { nextRunAt: true } });
+    const requestedMeanwhile = nextRunAt !== null && nextRunAt > startedAt && nextRunAt <= now;
+    await db.syncState.update({
+      where: { accountId },
+      data: {
+        lastSuccessAt: now,
+        consecutiveFailures: 0,
+        lastError: null,
+        lastErrorAt: null,
+        nextRunAt: requestedMeanwhile ? nextRunAt : new Date(now.getTime() + (options.intervalMs ?? DEFAULT_SYNC_INTERVAL_MS)),
+      },
+    });
+    await db.sellerAccount.update({ where: { id: accountId }, data: { lastSyncAt: now } });
+    return { status: "synced", report };
+  } catch (error) {
+    if (options.signal?.aborted || error instanceof SyncLeaseLostError) {
+      // Stopped on purpose, or another instance carries on: not a failure of the account.
+      return { status: "failed", error, retryInMs: 0 };
+    }
+    const retryInMs = await recordSyncFailure(db, accountId, error, options);
+    return { status: "failed", error, retryInMs };
+  } finally {
+    await releaseSyncLease(db, accountId, owner).catch(() => {});
+  }
+}

@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+
+import { startEmulator, type RunningEmulator } from "@/emulator";
+import { forEachDatabase } from "@/lib/db/testing";
+
+import { expectCacheEqualsEmulator } from "./expect-cache-equals-emulator";
+import { requestSync } from "./request-sync";
+import { runAccountSync } from "./run-account-sync";
+import { startSyncScheduler } from "./start-sync-scheduler";
+import { claimSyncLease, releaseSyncLease, renewSyncLease } from "./sync-lease";
+import { backoffDelayMs } from "./sync-settings";
+import { closeOtherSessions, control, createTestAccount, emulatorConnection } from "./test-helpers";
+
+forEachDatabase("sync scheduler", (db) => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0, quiet: true });
+  });
+  afterAll(async () => {
+    await closeOtherSessions(db);
+    await emulator.close();
+  });
+  beforeEach(async () => {
+    await db.reset();
+    await control(emulator.url, "POST", "reset");
+  });
+
+  const schedulerOptions = {
+    enabled: true,
+    intervalMs: 60_000,
+    leaseTtlMs: 30_000,
+    backoffBaseMs: 60_000,
+    maxBackoffMs: 600_000,
+    fullPassIntervalMs: 0,
+    tickMs: 20,
+    instanceId: "test-instance",
+    log: () => {},
+  };
+
+  it("syncs a healthy account and backs off a failing one in the same tick, then honours sync-now", async () => {
+    const good = await createTestAccount(db.prisma, "demo-client");
+    const bad = await createTestAccount(db.prisma, "basic-client");
+    const stop = startSyncScheduler({
+      ...schedulerOptions,
+      db: db.prisma,
+      getConnection: async (_db, accountId) =>
+        accountId === good
+          ? emulatorConnection(emulator.url)
+          : emulatorConnection(emulator.url, "basic-client", "wrong-secret-key"),
+    });
+    try {
+      await vi.waitFor(
+        async () => {
+          const states = await db.prisma.syncState.findMany();
+          expect(states.find((s) => s.accountId === good)?.lastSuccessAt).toBeTruthy();
+          expect(states.find((s) => s.accountId === bad)?.consecutiveFailures).toBe(1);
+        },
+        { timeout: 20_000, interval: 50 },
+      );
+      const failing = await db.prisma.syncState.findUniqueOrThrow({ where: { accountId: bad } });
+      expect(failing.lastError).toMatch(/rejected the Client-Id or API key/);
+      expect(failing.lastError).not.toContain("wrong-secret-key");
+      expect(failing.nextRunAt!.getTime() - failing.lastErrorAt!.getTime()).toBe(60_000);
+      await expectCacheEqualsEmulator(db.prisma, good, emulator.url);
+      const healthy = await db.prisma.syncState.findUniqueOrThrow({ where: { accountId: good } });
+      expect(healthy.nextRunAt!.getTime()).toBeGreaterThan(Date.now() + 30_000);
+
+      // Sync now: the account is due again at once and the scheduler picks it up.
+      const chat = (await db.prisma.chat.findFirstOrThrow({ where: { accountId: good, isBuyerChat: true } })).ozonChatId;
+      const { message_id } = await control<{ message_id: string }>(emulator.url, "POST", "buyer-message", {
+        chat_id: chat,
+        text: "Подскажите, пожалуйста, статус заказа",
+      });
+      await requestSync(db.prisma, good);
+      await vi.waitFor(
+        async () => expect(await db.prisma.message.count({ where: { ozonMessageId: BigInt(message_id) } })).toBe(1),
+        { timeout: 20_000, interval: 50 },
+      );
+    } finally {
+      await stop();
+    }
+    await expectCacheEqualsEmulator(db.prisma, good, emulator.url);
+    // The failing account was not retried before its backoff ran out.
+    expect((await db.prisma.syncState.findUniqueOrThrow({ where: { accountId: bad } })).consecutiveFailures).toBe(1);
+  });
+
+  it("doubles the wait after each consecutive failure and waits at least Ozon's Retry-After", async () => {
+    const accountId = await createTestAccount(db.prisma);
+    const wrong = emulatorConnection(emulator.url, "demo-client", "wrong-key");
+    const first = await runAccountSync(db.prisma, accountId, wrong, { backoffBaseMs: 1000, maxBackoffMs: 3000 });
+    const second = await runAccountSync(db.prisma, accountId, wrong, { backoffBaseMs: 1000, maxBackoffMs: 3000 });
+    const third = await runAccountSync(db.prisma, accountId, wrong, { backoffBaseMs: 1000, maxBackoffMs: 3000 });
+    expect([first, second, third].map((r) => (r.status === "failed" ? r.retryInMs : null))).toEqual([1000, 2000, 3000]);
+
+    await control(emulator.url, "POST", "faults", { mode: "rate_limit", retry_after_seconds: 120 });
+    const limited = await runAccountSync(db.prisma, accountId, emulatorConnection(emulator.url), { backoffBaseMs: 1000 });
+    expect(limited).toMatchObject({ status: "failed", retryInMs: 120_000 });
+    const state = await db.prisma.syncState.findUniqueOrThrow({ where: { accountId } });
+    expect(state.consecutiveFailures).toBe(4);
+    expect(state.lastError).toMatch(/Too many requests/);
+    expect(state.nextRunAt!.getTime() - state.lastErrorAt!.getTime()).toBe(120_000);
+    expect(state.leaseOwner).toBeNull();
+
+    await control(emulator.url, "DELETE", "faults");
+    expect((await runAccountSync(db.prisma, accountId, emulatorConnection(emulator.url))).status).toBe("synced");
+    expect(await db.prisma.syncState.findUniqueOrThrow({ where: { accountId } })).toMatchObject({
+      consecutiveFailures: 0,
+      lastError: null,
+    });
+  });
+
+  it("the lease admits one owner at a time and passes on when released or expired", async () => {
+    const accountId = await createTestAccount(db.prisma);
+    expect(await claimSyncLease(db.prisma, accountId, "a", 60_000)).toBe(true);
+    expect(await claimSyncLease(db.prisma, accountId, "b", 60_000)).toBe(false);
+    expect(await renewSyncLease(db.prisma, accountId, "a", 60_000)).toBe(true);
+    expect(await renewSyncLease(db.prisma, accountId, "b", 60_000)).toBe(false);
+    await releaseSyncLease(db.prisma, accountId, "b"); // not b's: no effect
+    expect(await claimSyncLease(db.prisma, accountId, "b", 60_000)).toBe(false);
+    await releaseSyncLease(db.prisma, accountId, "a");
+    expect(await claimSyncLease(db.prisma, accountId, "b", 1)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // b's lease ran out: a may take it, and b can no longer renew.
+    expect(await claimSyncLease(db.prisma, accountId, "a", 60_000)).toBe(true);
+    expect(await renewSyncLease(db.prisma, accountId, "b", 60_000)).toBe(false);
+  });
+});
+
+describe("backoffDelayMs", () => {
+  it("grows exponentially up to the cap, never below Retry-After", () => {
+    expect([1, 2, 3, 4, 10].map((n) => backoffDelayMs(n, { baseMs: 5000, maxMs: 30_000 }))).toEqual([5000, 10_000, 20_000, 30_000, 30_000]);
+    expect(backoffDelayMs(1, { baseMs: 5000, maxMs: 30_000, retryAfterMs: 45_000 })).toBe(45_000);
+  });
+});

@@ -1,0 +1,236 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
+import { startEmulator, type RunningEmulator } from "@/emulator";
+import { forEachDatabase } from "@/lib/db/testing";
+import { getChatHistory, markChatRead, sendMessage } from "@/lib/ozon";
+
+import { SyncLeaseHeldError } from "./errors";
+import { expectCacheEqualsEmulator } from "./expect-cache-equals-emulator";
+import { storeMessages } from "./store-messages";
+import { syncAccountNow } from "./sync-account-now";
+import { closeOtherSessions, control, createTestAccount, emulatorCalls, emulatorConnection, emulatorState } from "./test-helpers";
+
+forEachDatabase("sync engine", (db) => {
+  let emulator: RunningEmulator;
+  let accountId: string;
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0, quiet: true });
+  });
+  afterAll(async () => {
+    await closeOtherSessions(db);
+    await emulator.close();
+  });
+  beforeEach(async () => {
+    await db.reset();
+    await control(emulator.url, "POST", "reset");
+    accountId = await createTestAccount(db.prisma);
+  });
+
+  const conn = () => emulatorConnection(emulator.url);
+
+  it("imports a new account whole: every chat and every message, as the emulator has them", async () => {
+    const report = await syncAccountNow(db.prisma, accountId, conn());
+    const state = await expectCacheEqualsEmulator(db.prisma, accountId, emulator.url);
+    expect(report.mode).toBe("import");
+    expect(report.chatsSynced).toBe(state.chats.filter((c) => c.messages.length > 0).length);
+    const sync = await db.prisma.syncState.findUniqueOrThrow({ where: { accountId } });
+    expect(sync).toMatchObject({
+      phase: "INCREMENTAL",
+      chatsTotal: state.chats.length,
+      chatsDone: state.chats.length,
+      consecutiveFailures: 0,
+      lastError: null,
+      leaseOwner: null,
+    });
+    expect(sync.lastSuccessAt).not.toBeNull();
+    // Orders are known from the messages' context; postings are not (Ozon's list has none).
+    const withOrder = state.chats.find((c) => c.messages.some((m) => m.context));
+    const chat = await db.prisma.chat.findFirstOrThrow({ where: { ozonChatId: withOrder!.chat_id } });
+    expect(chat.orderNumber).toBe(withOrder!.messages.findLast((m) => m.context)!.context!.order_number);
+    expect(chat.postingNumber).toBeNull();
+  });
+
+  it("imports through 500s, 429s and dropped connections and still ends equal to the emulator", async () => {
+    await control(emulator.url, "POST", "faults", { path: "/v3/chat/history", mode: "error", status: 500, rate: 0.25 });
+    await control(emulator.url, "POST", "faults", { path: "/v3/chat/history", mode: "drop", rate: 0.1 });
+    await control(emulator.url, "POST", "faults", { mode: "rate_limit", count: 2, retry_after_seconds: 1 });
+    const connection = { ...conn(), retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 5000 } };
+    let failedPasses = 0;
+    for (let pass = 0; pass < 40; pass++) {
+      try {
+        await syncAccountNow(db.prisma, accountId, connection);
+        break;
+      } catch {
+        failedPasses++;
+        // A failed pass is recorded with its backoff; the test does not wait for it.
+      }
+    }
+    const faults = await control<{ faults: { mode: string }[] }>(emulator.url, "GET", "faults");
+    expect(faults.faults.map((f) => f.mode).sort()).toEqual(["drop", "error"]); // the 429s were all served
+    await control(emulator.url, "DELETE", "faults");
+    const sync = await db.prisma.syncState.findUniqueOrThrow({ where: { accountId } });
+    expect(sync.phase).toBe("INCREMENTAL");
+    expect(sync.consecutiveFailures).toBe(0);
+    expect(failedPasses).toBeLessThan(40);
+    await expectCacheEqualsEmulator(db.prisma, accountId, emulator.url);
+  });
+
+  it("resumes an interrupted import without fetching finished chats again", async () => {
+    const state = await emulatorState(emulator.url);
+    const withMessages = state.chats.filter((c) => c.messages.length > 0).length;
+    const stop = new AbortController();
+    let historyCalls = 0;
+    const counting: typeof fetch = async (input, init) => {
+      if (String(input).endsWith("/v3/chat/history") && ++historyCalls === 12) stop.abort(new Error("shutting down"));
+      return fetch(input, init);
+    };
+    await expect(
+      syncAccountNow(db.prisma, accountId, { ...conn(), fetch: counting }, { signal: stop.signal, concurrency: 1 }),
+    ).rejects.toThrow();
+    const halfway = await db.prisma.syncState.findUniqueOrThrow({ where: { accountId } });
+    expect(halfway.phase).toBe("IMPORTING");
+    expect(halfway.chatsTotal).toBe(state.chats.length);
+    const imported = await db.prisma.chat.count({ where: { accountId, messages: { some: {} } } });
+    expect(imported).toBeGreaterThanOrEqual(10);
+    expect(imported).toBeLessThan(withMessages);
+
+    await control(emulator.url, "DELETE", "calls");
+    await syncAccountNow(db.prisma, accountId, conn());
+    const calls = await emulatorCalls(emulator.url);
+    expect(calls.by_path["/v3/chat/history"]).toBe(withMessages - imported);
+    await expectCacheEqualsEmulator(db.prisma, accountId, emulator.url);
+  });
+
+  it("incremental syncs pick up new buyer messages, a new chat and a chat read in Ozon's portal", async () => {
+    await syncAccountNow(db.prisma, accountId, conn());
+    const before = await emulatorState(emulator.url);
+    const buyerChats = before.chats.filter((c) => c.chat_type === "BUYER_SELLER");
+    for (const chat of buyerChats.slice(0, 3)) {
+      await control(emulator.url, "POST", "buyer-message", { chat_id: chat.chat_id, text: `Есть новости? ${chat.chat_id}` });
+    }
+    await control(emulator.url, "POST", "buyer-message", {
+      chat_id: buyerChats[1]!.chat_id,
+      text: "https://cdn.ozon.example/photo.jpg",
+      is_image: true,
+      moderate_image_status: "MODERATION",
+    });
+    const posting = before.postings.find((p) => p.chat_id === null)!;
+    const { chat_id: newChatId } = await control<{ chat_id: string }>(emulator.url, "POST", "buyer-message", {
+      posting_number: posting.posting_number,
+      text: "Здравствуйте! Когда доставка?",
+    });
+    // Read in Ozon's own portal: the chat keeps its place in the list, only unread_count changes.
+    const touched = new Set(buyerChats.slice(0, 3).map((c) => c.chat_id));
+    const read = before.chats.filter((c) => c.unread_count > 0 && !touched.has(c.chat_id)).at(-1)!;
+    expect(await markChatRead(conn(), { chatId: read.chat_id })).toMatchObject({ unreadCount: 0 });
+
+    const report = await syncAccountNow(db.prisma, accountId, conn());
+    expect(report.mode).toBe("incremental");
+    expect(report.unreadReconciled).toBe(true);
+    await expectCacheEqualsEmulator(db.prisma, accountId, emulator.url);
+    expect(await db.prisma.chat.count({ where: { ozonChatId: newChatId } })).toBe(1);
+
+    // And again after more traffic, including a reply that leaves the chat otherwise unchanged.
+    await control(emulator.url, "POST", "support-message", { text: "Ваше обращение рассмотрено." });
+    await control(emulator.url, "POST", "buyer-message", { chat_id: newChatId, text: "Жду ответа" });
+    await syncAccountNow(db.prisma, accountId, conn());
+    await expectCacheEqualsEmulator(db.prisma, accountId, emulator.url);
+  });
+
+  it("a chat the sender stored does not hide older activity in chats below it", async () => {
+    await syncAccountNow(db.prisma, accountId, conn());
+    const state = await emulatorState(emulator.url);
+    const [below, above] = state.chats.filter((c) => c.chat_type === "SELLER_SUPPORT");
+    // A reply written in Ozon's portal (read, so unread counts do not change) ...
+    await sendMessage(conn(), { chatId: below!.chat_id, text: "Ответ из личного кабинета" });
+    // ... then one sent from the inbox, which stores the newest page of its chat itself.
+    await sendMessage(conn(), { chatId: above!.chat_id, text: "Ответ из Seller Inbox" });
+    const newest = await getChatHistory(conn(), { chatId: above!.chat_id, limit: 5 });
+    const aboveRow = await db.prisma.chat.findFirstOrThrow({ where: { ozonChatId: above!.chat_id } });
+    await storeMessages(db.prisma, aboveRow, newest.messages);
+
+    await syncAccountNow(db.prisma, accountId, conn());
+    await expectCacheEqualsEmulator(db.prisma, accountId, emulator.url);
+  });
+
+  it("an idle poll is exactly one Ozon call: the first list page", async () => {
+    await syncAccountNow(db.prisma, accountId, conn());
+    await control(emulator.url, "DELETE", "calls");
+    const report = await syncAccountNow(db.prisma, accountId, conn());
+    expect(await emulatorCalls(emulator.url)).toEqual({ total: 1, by_path: { "/v3/chat/list": 1 }, by_client: { "demo-client": 1 } });
+    expect(report).toMatchObject({ mode: "incremental", listCalls: 1, historyCalls: 0, chatsSynced: 0, unreadReconciled: false });
+  });
+
+  it("two runners on one database never sync the same account at once; the import runs once", async () => {
+    const state = await emulatorState(emulator.url);
+    await control(emulator.url, "POST", "latency", { ms: 5 });
+    await control(emulator.url, "DELETE", "calls");
+    const results = await Promise.allSettled([
+      syncAccountNow(db.prisma, accountId, conn(), { instanceId: "instance-a" }),
+      syncAccountNow(db.prisma, accountId, conn(), { instanceId: "instance-b" }),
+    ]);
+    const fulfilled = results.filter((r) => r.status === "fulfilled");
+    const refused = results.filter((r) => r.status === "rejected");
+    expect(fulfilled).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect((refused[0] as PromiseRejectedResult).reason).toBeInstanceOf(SyncLeaseHeldError);
+    const calls = await emulatorCalls(emulator.url);
+    expect(calls.by_path["/v3/chat/history"]).toBe(state.chats.filter((c) => c.messages.length > 0).length);
+    await expectCacheEqualsEmulator(db.prisma, accountId, emulator.url);
+  });
+
+  it("a long import keeps its lease renewed: another runner is refused throughout", async () => {
+    const state = await emulatorState(emulator.url);
+    // Every Ozon call takes 100 ms: the sequential import of ~40 histories lasts several lease TTLs.
+    await control(emulator.url, "POST", "latency", { ms: 100 });
+    await control(emulator.url, "DELETE", "calls");
+    let finished = false;
+    const importing = syncAccountNow(db.prisma, accountId, conn(), { instanceId: "a", leaseTtlMs: 1000, concurrency: 1 }).finally(
+      () => (finished = true),
+    );
+    const refusals: unknown[] = [];
+    while (!finished) {
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      if (finished) break;
+      try {
+        await syncAccountNow(db.prisma, accountId, conn(), { instanceId: "b", leaseTtlMs: 1000 });
+        refusals.push("b synced while a was importing");
+      } catch (error) {
+        refusals.push(error);
+      }
+    }
+    await importing;
+    // More than 25 attempts, at least 60 ms apart: the import outlived its lease's TTL (1 s), and every other
+    // attempt was refused.
+    expect(refusals.length).toBeGreaterThan(25);
+    for (const r of refusals) expect(r).toBeInstanceOf(SyncLeaseHeldError);
+    const calls = await emulatorCalls(emulator.url);
+    expect(calls.by_path["/v3/chat/history"]).toBe(state.chats.filter((c) => c.messages.length > 0).length);
+    await expectCacheEqualsEmulator(db.prisma, accountId, emulator.url);
+  });
+});
+
+describe("idle poll on a larger shop", () => {
+  forEachDatabase("500 chats", (db) => {
+    let emulator: RunningEmulator;
+    beforeAll(async () => {
+      emulator = await startEmulator({ port: 0, quiet: true, chats: 500, rateLimit: 0 });
+    });
+    afterAll(async () => {
+      await closeOtherSessions(db);
+      await emulator.close();
+    });
+
+    it("costs the same one list call as the default shop", async () => {
+      const accountId = await createTestAccount(db.prisma);
+      const connection = emulatorConnection(emulator.url);
+      const imported = await syncAccountNow(db.prisma, accountId, connection);
+      expect(imported.listCalls).toBe(5);
+      await expectCacheEqualsEmulator(db.prisma, accountId, emulator.url);
+      await control(emulator.url, "DELETE", "calls");
+      const report = await syncAccountNow(db.prisma, accountId, connection);
+      expect(await emulatorCalls(emulator.url)).toEqual({ total: 1, by_path: { "/v3/chat/list": 1 }, by_client: { "demo-client": 1 } });
+      expect(report).toMatchObject({ listCalls: 1, historyCalls: 0 });
+    });
+  });
+});

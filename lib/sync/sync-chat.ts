@@ -1,0 +1,130 @@
+import type { PrismaClient } from "@/lib/db/generated/client";
+import { getChatHistory, type OzonChatMessage, type OzonChatSummary, type OzonConnection } from "@/lib/ozon";
+
+import type { CachedChat } from "./load-cached-chats";
+import { storeChatSummaries, toChatStatus } from "./store-chat-summaries";
+import { storeMessages } from "./store-messages";
+
+export type SyncChatContext = {
+  db: PrismaClient;
+  accountId: string;
+  connection: OzonConnection;
+  signal?: AbortSignal;
+  /** Called between history pages (renews the lease). */
+  heartbeat: () => Promise<void>;
+  /** Counts Ozon history calls. */
+  onHistoryCall: () => void;
+};
+
+const HISTORY_PAGE = 1000;
+
+/**
+ * Whether the cache already shows the chat as the list does. "Holds a message at least as new as the list's
+ * last message" rather than equality: a message the inbox itself just stored may be newer than the listing.
+ */
+export function isChatUpToDate(entry: OzonChatSummary, cached: CachedChat | undefined): boolean {
+  return (
+    cached !== undefined &&
+    BigInt(entry.lastMessageId) <= cached.newestMessageId &&
+    entry.unreadCount === cached.unreadCount &&
+    toChatStatus(entry.chatStatus) === cached.status
+  );
+}
+
+/**
+ * Brings one chat to the state of a list entry: its messages up to the entry's last_message_id, then its
+ * summary (unread count, status).
+ *
+ * Messages newer than the entry are left for the next pass on purpose: the cache then matches a listing
+ * exactly, which is what lets the incremental poll stop at the first unchanged chat (a chat that looks
+ * unchanged was synced after every chat below it last moved).
+ *
+ * A new chat's history is read backward from its last message and stored oldest first; a known chat is read
+ * forward from its oldest message that may still change on Ozon's side (unread, image under moderation), or
+ * else from its newest one. The summary of a known chat is written last, so an interruption leaves the chat
+ * looking changed to the next pass, never falsely up to date.
+ */
+export async function syncChat(ctx: SyncChatContext, entry: OzonChatSummary, cached: CachedChat | undefined): Promise<{ inserted: number }> {
+  const { db, accountId } = ctx;
+  let chatId = cached?.id;
+  if (!chatId) {
+    const stored = await storeChatSummaries(db, accountId, [entry]);
+    chatId = stored.chatIds.get(entry.chatId)!;
+  }
+  const cap = BigInt(entry.lastMessageId);
+  let inserted = 0;
+  if (cap > 0n) {
+    const newest = cached?.newestMessageId ?? 0n;
+    let messages: OzonChatMessage[] | null = null;
+    if (newest === 0n) {
+      messages = await readBackward(ctx, entry.chatId, cap);
+    } else {
+      const stale = await db.message.findFirst({
+        where: { chatId, OR: [{ isRead: false }, { moderationStatus: "MODERATION" }] },
+        orderBy: { ozonMessageId: "asc" },
+        select: { ozonMessageId: true },
+      });
+      const from = stale && stale.ozonMessageId < newest ? stale.ozonMessageId : newest;
+      // Nothing new and nothing that could have changed: the summary alone is stale.
+      if (newest < cap || stale) messages = await readForward(ctx, entry.chatId, from, cap);
+    }
+    if (messages && messages.length > 0) inserted = (await storeMessages(db, { id: chatId }, messages)).inserted;
+  }
+  if (cached) await storeChatSummaries(db, accountId, [entry]);
+  return { inserted };
+}
+
+async function readBackward(ctx: SyncChatContext, chatId: string, cap: bigint): Promise<OzonChatMessage[]> {
+  const byId = new Map<bigint, OzonChatMessage>();
+  let from = cap;
+  for (;;) {
+    ctx.signal?.throwIfAborted();
+    await ctx.heartbeat();
+    ctx.onHistoryCall();
+    const page = await getChatHistory(
+      ctx.connection,
+      { chatId, direction: "Backward", fromMessageId: from, limit: HISTORY_PAGE },
+      { signal: ctx.signal },
+    );
+    let oldest = from;
+    let added = 0;
+    for (const m of page.messages) {
+      const id = BigInt(m.messageId);
+      if (id > cap || byId.has(id)) continue;
+      byId.set(id, m);
+      added++;
+      if (id < oldest) oldest = id;
+    }
+    // from_message_id is inclusive [inf]: the next page repeats the oldest message; stop when nothing new comes.
+    if (!page.hasNext || added === 0) break;
+    from = oldest;
+  }
+  return [...byId.values()];
+}
+
+async function readForward(ctx: SyncChatContext, chatId: string, start: bigint, cap: bigint): Promise<OzonChatMessage[]> {
+  const byId = new Map<bigint, OzonChatMessage>();
+  let from = start;
+  for (;;) {
+    ctx.signal?.throwIfAborted();
+    await ctx.heartbeat();
+    ctx.onHistoryCall();
+    const page = await getChatHistory(
+      ctx.connection,
+      { chatId, direction: "Forward", fromMessageId: from, limit: HISTORY_PAGE },
+      { signal: ctx.signal },
+    );
+    let newest = from;
+    let added = 0;
+    for (const m of page.messages) {
+      const id = BigInt(m.messageId);
+      if (id > newest) newest = id;
+      if (id > cap || byId.has(id)) continue;
+      byId.set(id, m);
+      added++;
+    }
+    if (!page.hasNext || newest >= cap || added === 0) break;
+    from = newest;
+  }
+  return [...byId.values()];
+}

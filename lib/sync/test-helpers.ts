@@ -1,0 +1,121 @@
+/** Test-only helpers for lib/sync tests. */
+import type { PrismaClient } from "@/lib/db/generated/client";
+import type { TestDatabase } from "@/lib/db/testing";
+import type { OzonChatMessage, OzonChatSummary, OzonConnection } from "@/lib/ozon";
+
+/** A seller account row (the key is never used by the sync: tests pass connections directly). */
+export async function createTestAccount(prisma: PrismaClient, clientId = "demo-client"): Promise<string> {
+  const account = await prisma.sellerAccount.create({
+    data: { name: `Shop ${clientId}`, clientId, apiKeyCiphertext: new Uint8Array([1, 2, 3]), apiKeyLast4: "-key" },
+  });
+  return account.id;
+}
+
+export function emulatorConnection(url: string, clientId = "demo-client", apiKey = "demo-api-key"): OzonConnection {
+  return { baseUrl: url, clientId, apiKey, retry: { baseDelayMs: 1, maxDelayMs: 20, maxRetryAfterMs: 5000 } };
+}
+
+export function summary(chatId: string, over: Partial<OzonChatSummary> = {}): OzonChatSummary {
+  return {
+    chatId,
+    chatStatus: "OPENED",
+    chatType: "BUYER_SELLER",
+    chatTypeRaw: "BUYER_SELLER",
+    isBuyerChat: true,
+    createdAt: "2026-11-01T10:00:00.000Z",
+    firstUnreadMessageId: "0",
+    lastMessageId: "0",
+    unreadCount: 0,
+    ...over,
+  };
+}
+
+export function message(messageId: string, over: Partial<OzonChatMessage> = {}): OzonChatMessage {
+  return {
+    messageId,
+    user: { id: "115568", type: "customer", rawType: "Customer" },
+    createdAt: "2026-11-20T10:00:00.000Z",
+    isRead: false,
+    isImage: false,
+    moderateImageStatus: null,
+    data: [`text of ${messageId}`],
+    context: null,
+    ...over,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The emulator's control API (ids as decimal strings)
+
+export type EmulatorMessage = {
+  message_id: string;
+  user: { id: string; type: string };
+  created_at: string;
+  is_read: boolean;
+  is_image: boolean;
+  moderate_image_status?: string;
+  data: string[];
+  context?: { order_number: string; sku: string };
+};
+
+export type EmulatorChat = {
+  chat_id: string;
+  chat_type: string;
+  chat_status: string;
+  posting_number: string | null;
+  created_at: string;
+  unread_count: number;
+  first_unread_message_id: string;
+  last_message_id: string;
+  messages: EmulatorMessage[];
+};
+
+export type EmulatorState = {
+  sellers: { client_id: string; total_unread_count: number }[];
+  postings: { posting_number: string; chat_id: string | null; status: string }[];
+  chats: EmulatorChat[];
+};
+
+export async function control<T = unknown>(url: string, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${url}/__emulator/${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const json = (await res.json()) as T;
+  if (!res.ok) throw new Error(`${method} /__emulator/${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+export function emulatorState(url: string, clientId = "demo-client"): Promise<EmulatorState> {
+  return control<EmulatorState>(url, "GET", `state?client_id=${clientId}`);
+}
+
+export type EmulatorCalls = { total: number; by_path: Record<string, number>; by_client: Record<string, number> };
+
+export function emulatorCalls(url: string): Promise<EmulatorCalls> {
+  return control<EmulatorCalls>(url, "GET", "calls");
+}
+
+/**
+ * Ends the other sessions of a PostgreSQL test database while the app's pool still listens for their errors.
+ * Without it, lib/db/testing.ts's teardown (pool.end(), which does not wait for the sockets to close, then
+ * DROP DATABASE … WITH (FORCE)) can kill a pool session mid-close, and pg reports that as an unhandled error
+ * that fails the run. A sync opens several pool sessions at once, so these files meet it more often than
+ * others. Remove once testing.ts handles it (pool.on("error") before ending the pool).
+ */
+export async function closeOtherSessions(db: TestDatabase): Promise<void> {
+  if (db.kind !== "postgres") return;
+  await db.sql.query(
+    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+  );
+  for (let i = 0; i < 100; i++) {
+    const [row] = await db.sql.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    );
+    if (row?.n === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  // Let the pool take in the sessions' last messages before the teardown ends it.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
