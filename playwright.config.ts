@@ -50,6 +50,8 @@ export default defineConfig({
       PORT: String(appPort),
       EMULATOR_PORT: String(emulatorPort),
       PGLITE_DIR: ".data/e2e-pglite",
+      // Quicker background sync than a real shop needs, so "a buyer message shows up" is seconds, not 15 s.
+      SYNC_INTERVAL_MS: "2000",
     },
     reuseExistingServer: false,
     // A production build on a 2-core machine takes a while.
