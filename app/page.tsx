@@ -36,7 +36,7 @@ export default async function HomePage() {
             : "You have no seller account to work yet. Ask your administrator to give you one."}
         </p>
       ) : (
-        accounts.map((account) => <AccountChats key={account.id} account={account} />)
+        accounts.map((account) => <AccountChats key={account.id} account={account} isAdmin={user.role === "ADMIN"} />)
       )}
     </main>
   );

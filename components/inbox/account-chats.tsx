@@ -15,7 +15,8 @@ const CHAT_KIND_LABEL: Record<string, string> = {
 // Until real-time updates arrive, the list stays fresh by refetching.
 const REFETCH_INTERVAL_MS = 5_000;
 
-export function AccountChats({ account }: { account: AccountSummary }) {
+/** `isAdmin`: the key's expiry concerns whoever can replace it. */
+export function AccountChats({ account, isAdmin }: { account: AccountSummary; isAdmin: boolean }) {
   const chats = useQuery({
     queryKey: queryKeys.account(account.id).chats(),
     queryFn: () => fetchJson<ListCachedChatsResponse>(`/api/accounts/${encodeURIComponent(account.id)}/chats?limit=50`),
@@ -25,9 +26,29 @@ export function AccountChats({ account }: { account: AccountSummary }) {
 
   return (
     <section aria-labelledby={headingId} className="mb-8">
-      <h2 id={headingId} className="mb-2 text-lg font-semibold">
+      <h2 id={headingId} className="text-lg font-semibold">
         {account.name}
       </h2>
+      <p className="mb-2 text-sm text-slate-600">
+        {account.lastSyncAt ? (
+          <>
+            Last synced <time dateTime={account.lastSyncAt}>{new Date(account.lastSyncAt).toLocaleString()}</time>
+          </>
+        ) : (
+          "Not synced yet"
+        )}
+        {isAdmin && account.keyExpiresAt && (
+          <>
+            {" · "}Api-Key …{account.apiKeyLast4} expires{" "}
+            <time dateTime={account.keyExpiresAt}>{new Date(account.keyExpiresAt).toLocaleDateString()}</time>
+          </>
+        )}
+      </p>
+      {isAdmin && account.keyExpiresSoon && (
+        <p role="status" className="mb-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
+          The Api-Key expires within two weeks. Create a new key in Ozon&apos;s seller portal and replace it here before it stops working.
+        </p>
+      )}
       {account.sync.phase === "IMPORTING" && (
         <p role="status" className="mb-2 text-sm text-slate-700">
           Importing chats from Ozon: {account.sync.chatsDone} of {account.sync.chatsTotal}
