@@ -1,0 +1,33 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { LOCALE_COOKIE, isLocale } from "@/lib/i18n/locales";
+import { useLocale, useMessages } from "./locale-provider";
+import { languageMessages } from "./messages";
+
+const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+/** Switches the UI language and remembers the choice in a cookie, so the server renders it next time too. */
+export function LanguageSwitch() {
+  const locale = useLocale();
+  const t = useMessages(languageMessages);
+  const router = useRouter();
+  return (
+    <label className="inline-flex items-center gap-2 text-sm">
+      <span>{t.language}</span>
+      <select
+        value={locale}
+        onChange={(event) => {
+          const next = event.target.value;
+          if (!isLocale(next)) return;
+          document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=${ONE_YEAR_SECONDS}; samesite=lax`;
+          router.refresh();
+        }}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1"
+      >
+        <option value="en">{t.english}</option>
+        <option value="ru">{t.russian}</option>
+      </select>
+    </label>
+  );
+}
