@@ -24,5 +24,5 @@ export default defineConfig([
       "no-restricted-imports": ["error", { patterns: [{ group: ["@/*", "../lib/*", "../app/*", "../components/*"], message: "The emulator must not import the app's code." }] }],
     },
   },
-  globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "lib/db/generated/**", ".data/**", "test-results/**", "playwright-report/**", "bench/results/**"]),
+  globalIgnores([".next/**", ".next-*/**", "out/**", "build/**", "next-env.d.ts", "lib/db/generated/**", ".data/**", "test-results/**", "playwright-report/**", "bench/results/**"]),
 ]);

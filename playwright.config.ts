@@ -4,6 +4,7 @@ import { defineConfig, devices } from "@playwright/test";
 // so it never collides with a demo someone left running.
 const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
 const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 8790);
+// E2E_APP_PORT, E2E_EMULATOR_PORT and NEXT_DIST_DIR (passed on to `next build`/`next start`) let two runs share a machine.
 
 // `npx playwright install` cannot download browsers here: we drive Debian's Chromium.
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -49,7 +50,7 @@ export default defineConfig({
     env: {
       PORT: String(appPort),
       EMULATOR_PORT: String(emulatorPort),
-      PGLITE_DIR: ".data/e2e-pglite",
+      PGLITE_DIR: `.data/e2e-pglite-${appPort}`,
       // Quicker background sync than a real shop needs, so "a buyer message shows up" is seconds, not 15 s.
       SYNC_INTERVAL_MS: "2000",
     },

@@ -9,6 +9,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
+import path from "node:path";
 import { startEmulator } from "../emulator";
 import { loadDemoSecrets } from "./load-demo-secrets";
 
@@ -40,7 +41,7 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
 
-  if (production && (forceBuild || !existsSync(".next/BUILD_ID"))) {
+  if (production && (forceBuild || !existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID")))) {
     console.log("Building the app for production (takes a minute or two)…");
     const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...appEnv, NODE_ENV: "production" } });
     if (build.status !== 0) {
