@@ -1,25 +1,32 @@
 /** The emulator's Ozon methods over real HTTP: auth, premium, paging, history, ids, read, send, start. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startEmulator } from "./index";
-import { BASIC, control, DEMO, listAll, ozon } from "./test-helpers";
+import { describe, expect, it } from "vitest";
+import { BASIC, ozonHeaders, type OzonWire } from "./testing";
+import { withTestEmulator } from "./with-test-emulator";
 
-let emu: Awaited<ReturnType<typeof startEmulator>>;
-let api: ReturnType<typeof ozon>;
-let ctl: ReturnType<typeof control>;
-
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0, quiet: true, rateLimit: 0 });
-  api = ozon(emu.url);
-  ctl = control(emu.url);
-});
-afterAll(() => emu.close());
-beforeEach(() => ctl.post("/reset"));
+const emulator = withTestEmulator({ rateLimit: 0 });
+const api = emulator.ozon;
+const ctl = emulator.control;
+const BASIC_HEADERS = ozonHeaders(BASIC);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
 
 async function demoState(): Promise<Any> {
-  return ctl.get("/state?client_id=demo-client");
+  return ctl.state("demo-client");
+}
+
+/** Every chat through /v3/chat/list pages. */
+async function listAll(client: OzonWire, limit: number, filter?: unknown) {
+  const chats: Any[] = [];
+  let cursor = "";
+  for (let page = 0; page < 1000; page++) {
+    const r = await client.call("/v3/chat/list", { limit, cursor, ...(filter ? { filter } : {}) });
+    if (r.status !== 200) throw new Error(`list -> ${r.status} ${r.text}`);
+    chats.push(...r.json.chats);
+    if (!r.json.has_next) return chats;
+    cursor = r.json.cursor;
+  }
+  throw new Error("paging did not end");
 }
 
 async function history(chatId: string, extra: Record<string, unknown> = {}): Promise<Any[]> {
@@ -48,11 +55,11 @@ describe("auth and subscription", () => {
   it("gives 403 code 7 on every chat method to a seller without Premium Plus/Pro", async () => {
     const paths = ["/v3/chat/list", "/v3/chat/history", "/v1/chat/send/message", "/v1/chat/send/file", "/v1/chat/start", "/v2/chat/read"];
     for (const path of paths) {
-      const r = await api.call(path, { limit: 10 }, BASIC);
+      const r = await api.call(path, { limit: 10 }, BASIC_HEADERS);
       expect(r.status, path).toBe(403);
       expect(r.json).toEqual({ code: 7, message: "This method is available only with the Premium Plus or Premium Pro subscription", details: [] });
     }
-    const info = await api.call("/v1/seller/info", {}, BASIC);
+    const info = await api.call("/v1/seller/info", {}, BASIC_HEADERS);
     expect(info.status).toBe(200);
     expect(info.json.subscription).toEqual({ is_premium: false, type: "UNKNOWN" });
     const demoInfo = await api.call("/v1/seller/info", {});
@@ -61,9 +68,9 @@ describe("auth and subscription", () => {
   });
 
   it("reports key expiry in /v1/roles: 80 days for demo, 10 for basic", async () => {
-    const now = Date.parse((await ctl.get("/health")).now);
+    const now = Date.parse((await ctl.health()).now);
     const demo = await api.call("/v1/roles", {});
-    const basic = await api.call("/v1/roles", {}, BASIC);
+    const basic = await api.call("/v1/roles", {}, BASIC_HEADERS);
     const days = (iso: string) => Math.round((Date.parse(iso) - now) / 86_400_000);
     expect(days(demo.json.expires_at)).toBe(80);
     expect(days(basic.json.expires_at)).toBe(10);
@@ -420,6 +427,3 @@ describe("postings", () => {
     expect((await api.call("/v4/posting/fbs/list", { filter: { since, to }, limit: 101 })).status).toBe(400);
   });
 });
-
-// Silence "unused" for DEMO when tests are filtered.
-void DEMO;

@@ -3,29 +3,24 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { RateLimiter } from "./faults";
-import { startEmulator } from "./index";
-import { BASIC, control, DEMO, ozon } from "./test-helpers";
+import { BASIC, DEMO, emulatorControl, ozonHeaders, ozonWire, startTestEmulator } from "./testing";
+import { withTestEmulator } from "./with-test-emulator";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
 
-let emu: Awaited<ReturnType<typeof startEmulator>>;
-let api: ReturnType<typeof ozon>;
-let ctl: ReturnType<typeof control>;
+const emulator = withTestEmulator({ rateLimit: 0 });
+const api = emulator.ozon;
+const ctl = emulator.control;
+const DEMO_HEADERS = ozonHeaders(DEMO);
+const BASIC_HEADERS = ozonHeaders(BASIC);
 const tmp = mkdtempSync(join(tmpdir(), "ozon-emulator-"));
 
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0, quiet: true, rateLimit: 0 });
-  api = ozon(emu.url);
-  ctl = control(emu.url);
-});
-afterAll(async () => {
-  await emu.close();
+afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
 });
-beforeEach(() => ctl.post("/reset"));
 
 /** Chat ids, message ids and texts: what "the same data" means (timestamps follow the moment of seeding). */
 function fingerprint(state: Any): string {
@@ -33,12 +28,12 @@ function fingerprint(state: Any): string {
 }
 
 async function supportChatId(): Promise<string> {
-  return (await ctl.get("/state")).chats.find((c: Any) => c.chat_type === "SELLER_SUPPORT").chat_id;
+  return (await ctl.state()).chats.find((c: Any) => c.chat_type === "SELLER_SUPPORT")!.chat_id;
 }
 
 describe("faults", () => {
   it("error: injected status with matching code, for `count` requests on the given path", async () => {
-    const { id } = await ctl.post("/faults", { path: "/v3/chat/list", mode: "error", count: 2 });
+    const { id } = await ctl.addFault({ path: "/v3/chat/list", mode: "error", count: 2 });
     expect(id).toBeTruthy();
     const r1 = await api.call("/v3/chat/list", { limit: 1 });
     expect(r1.status).toBe(500);
@@ -46,17 +41,17 @@ describe("faults", () => {
     expect((await api.call("/v1/seller/info", {})).status).toBe(200); // other path untouched
     expect((await api.call("/v3/chat/list", { limit: 1 })).status).toBe(500);
     expect((await api.call("/v3/chat/list", { limit: 1 })).status).toBe(200);
-    await ctl.post("/faults", { mode: "error", status: 503, client_id: "basic-client" });
-    const r2 = await api.call("/v1/seller/info", {}, BASIC);
+    await ctl.addFault({ mode: "error", status: 503, client_id: "basic-client" });
+    const r2 = await api.call("/v1/seller/info", {}, BASIC_HEADERS);
     expect(r2.status).toBe(503);
     expect(r2.json.code).toBe(14);
-    expect((await api.call("/v1/seller/info", {}, DEMO)).status).toBe(200);
-    await ctl.del("/faults");
-    expect((await api.call("/v1/seller/info", {}, BASIC)).status).toBe(200);
+    expect((await api.call("/v1/seller/info", {}, DEMO_HEADERS)).status).toBe(200);
+    await ctl.clearFaults();
+    expect((await api.call("/v1/seller/info", {}, BASIC_HEADERS)).status).toBe(200);
   });
 
   it("rate_limit: 429 code 8 with the given Retry-After", async () => {
-    await ctl.post("/faults", { mode: "rate_limit", retry_after_seconds: 7, count: 1 });
+    await ctl.addFault({ mode: "rate_limit", retry_after_seconds: 7, count: 1 });
     const r = await api.call("/v1/seller/info", {});
     expect(r.status).toBe(429);
     expect(r.headers.get("retry-after")).toBe("7");
@@ -65,7 +60,7 @@ describe("faults", () => {
 
   it("drop: the socket closes without an answer and nothing is applied", async () => {
     const chatId = await supportChatId();
-    await ctl.post("/faults", { path: "/v1/chat/send/message", mode: "drop", count: 1 });
+    await ctl.addFault({ path: "/v1/chat/send/message", mode: "drop", count: 1 });
     await expect(api.call("/v1/chat/send/message", { chat_id: chatId, text: "потеряется" })).rejects.toThrow();
     const newest = (await api.call("/v3/chat/history", { chat_id: chatId, limit: 1 })).json.messages[0];
     expect(newest.data[0]).not.toBe("потеряется");
@@ -73,7 +68,7 @@ describe("faults", () => {
 
   it("timeout_after_apply: the message is stored, the answer never comes", async () => {
     const chatId = await supportChatId();
-    await ctl.post("/faults", { path: "/v1/chat/send/message", mode: "timeout_after_apply", delay_ms: 150, count: 1 });
+    await ctl.addFault({ path: "/v1/chat/send/message", mode: "timeout_after_apply", delay_ms: 150, count: 1 });
     const t0 = Date.now();
     await expect(api.call("/v1/chat/send/message", { chat_id: chatId, text: "дошло ли?" })).rejects.toThrow();
     expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
@@ -82,17 +77,17 @@ describe("faults", () => {
   });
 
   it("rate: 0 never hits", async () => {
-    await ctl.post("/faults", { mode: "error", rate: 0 });
+    await ctl.addFault({ mode: "error", rate: 0 });
     for (let i = 0; i < 5; i++) expect((await api.call("/v1/seller/info", {})).status).toBe(200);
   });
 
   it("latency delays every Ozon answer, not control answers", async () => {
-    await ctl.post("/latency", { ms: 300 });
+    await ctl.setLatency(300);
     const t0 = Date.now();
     await api.call("/v1/seller/info", {});
     expect(Date.now() - t0).toBeGreaterThanOrEqual(290);
     const t1 = Date.now();
-    await ctl.get("/health");
+    await ctl.health();
     expect(Date.now() - t1).toBeLessThan(250);
   });
 });
@@ -101,26 +96,26 @@ describe("calls, clock and reset", () => {
   it("counts Ozon calls by path and client, not control calls", async () => {
     await api.call("/v3/chat/list", { limit: 1 });
     await api.call("/v3/chat/list", { limit: 1 });
-    await api.call("/v1/seller/info", {}, BASIC);
-    await ctl.get("/health");
-    const calls = await ctl.get("/calls");
+    await api.call("/v1/seller/info", {}, BASIC_HEADERS);
+    await ctl.health();
+    const calls = await ctl.calls();
     expect(calls).toEqual({ total: 3, by_path: { "/v3/chat/list": 2, "/v1/seller/info": 1 }, by_client: { "demo-client": 2, "basic-client": 1 } });
-    await ctl.del("/calls");
-    expect((await ctl.get("/calls")).total).toBe(0);
+    await ctl.resetCalls();
+    expect((await ctl.calls()).total).toBe(0);
   });
 
   it("advances the clock and reset puts it back", async () => {
-    const before = Date.parse((await ctl.get("/health")).now);
-    const moved = await ctl.post("/clock/advance", { hours: 48, minutes: 30 });
+    const before = Date.parse((await ctl.health()).now);
+    const moved = await ctl.advanceClock({ hours: 48, minutes: 30 });
     expect(Date.parse(moved.now) - before).toBeGreaterThanOrEqual(48.5 * 3_600_000);
-    await ctl.post("/reset");
-    expect(Date.parse((await ctl.get("/health")).now) - Date.now()).toBeLessThan(5_000);
+    await ctl.reset();
+    expect(Date.parse((await ctl.health()).now) - Date.now()).toBeLessThan(5_000);
   });
 
   it("buyer and support messages arrive unread and move their chat to the top", async () => {
-    const state = await ctl.get("/state");
-    const chat = state.chats.find((c: Any) => c.chat_type === "BUYER_SELLER" && c.unread_count === 0 && c.chat_status === "CLOSED");
-    const r = await ctl.post("/buyer-message", { chat_id: chat.chat_id, text: "Ещё вопрос по заказу" });
+    const state = await ctl.state();
+    const chat = state.chats.find((c: Any) => c.chat_type === "BUYER_SELLER" && c.unread_count === 0 && c.chat_status === "CLOSED")!;
+    const r = await ctl.buyerMessage({ chat_id: chat.chat_id, text: "Ещё вопрос по заказу" });
     expect(r.message_id).toMatch(/^3\d{18}$/);
     const top = (await api.call("/v3/chat/list", { limit: 1 })).json.chats[0];
     expect(top.chat.chat_id).toBe(chat.chat_id);
@@ -128,39 +123,39 @@ describe("calls, clock and reset", () => {
     expect(top.first_unread_message_id).toBe(r.message_id);
     expect(top.last_message_id).toBe(r.message_id);
     expect(top.chat.chat_status).toBe("OPENED");
-    const s = await ctl.post("/support-message", { text: "Ваше обращение рассмотрено." });
+    const s = await ctl.supportMessage({ text: "Ваше обращение рассмотрено." });
     expect((await api.call("/v3/chat/list", { limit: 1 })).json.chats[0].chat.chat_id).toBe(s.chat_id);
   });
 
   it("reset restores the seeded data; the same seed gives the same data, another seed other data", async () => {
-    const seeded = fingerprint(await ctl.get("/state"));
+    const seeded = fingerprint(await ctl.state());
     await api.call("/v1/chat/send/message", { chat_id: await supportChatId(), text: "изменение" });
-    await ctl.post("/buyer-message", { posting_number: (await ctl.get("/state")).postings.find((p: Any) => !p.chat_id).posting_number, text: "новый чат" });
-    expect(fingerprint(await ctl.get("/state"))).not.toBe(seeded);
-    await ctl.post("/reset");
-    expect(fingerprint(await ctl.get("/state"))).toBe(seeded);
+    await ctl.buyerMessage({ posting_number: (await ctl.state()).postings.find((p: Any) => !p.chat_id)!.posting_number, text: "новый чат" });
+    expect(fingerprint(await ctl.state())).not.toBe(seeded);
+    await ctl.reset();
+    expect(fingerprint(await ctl.state())).toBe(seeded);
 
-    const other = await startEmulator({ port: 0, quiet: true, seed: 1 });
+    const other = await startTestEmulator({ seed: 1 });
     try {
-      expect(fingerprint(await control(other.url).get("/state"))).toBe(seeded);
-      await control(other.url).post("/reset", { seed: 2 });
-      expect(fingerprint(await control(other.url).get("/state"))).not.toBe(seeded);
+      expect(fingerprint(await other.control.state())).toBe(seeded);
+      await other.control.reset(2);
+      expect(fingerprint(await other.control.state())).not.toBe(seeded);
     } finally {
       await other.close();
     }
-    await ctl.post("/reset", { seed: 2 });
-    const seed2 = fingerprint(await ctl.get("/state"));
-    await ctl.post("/reset", { seed: 1 });
-    expect(fingerprint(await ctl.get("/state"))).toBe(seeded);
+    await ctl.reset(2);
+    const seed2 = fingerprint(await ctl.state());
+    await ctl.reset(1);
+    expect(fingerprint(await ctl.state())).toBe(seeded);
     expect(seed2).not.toBe(seeded);
   });
 
   it("builds large shops for benchmarks", async () => {
-    const big = await startEmulator({ port: 0, quiet: true, chats: 2000, messagesPerChat: 40, rateLimit: 0 });
+    const big = await startTestEmulator({ chats: 2000, messagesPerChat: 40, rateLimit: 0 });
     try {
-      const r = await ozon(big.url).call("/v3/chat/list", { limit: 100 });
+      const r = await big.ozon.call("/v3/chat/list", { limit: 100 });
       expect(r.json.has_next).toBe(true);
-      const h = await ozon(big.url).call("/v3/chat/history", { chat_id: r.json.chats[5].chat.chat_id, limit: 1000 });
+      const h = await big.ozon.call("/v3/chat/history", { chat_id: r.json.chats[5].chat.chat_id, limit: 1000 });
       expect(h.json.messages.length).toBe(40);
     } finally {
       await big.close();
@@ -180,9 +175,9 @@ describe("rate limit", () => {
   });
 
   it("allows 50 requests per sliding second per Client-Id, then 429 with Retry-After", async () => {
-    const limited = await startEmulator({ port: 0, quiet: true });
+    const limited = await startTestEmulator();
     try {
-      const client = ozon(limited.url);
+      const client = limited.ozon;
       const replies = await Promise.all(Array.from({ length: 70 }, () => client.call("/v1/seller/info", {})));
       const ok = replies.filter((r) => r.status === 200).length;
       const limitedReplies = replies.filter((r) => r.status === 429);
@@ -193,8 +188,8 @@ describe("rate limit", () => {
       expect(Number.isInteger(retry) && retry >= 1).toBe(true);
       expect(limitedReplies[0]!.json).toEqual({ code: 8, message: "You have reached request rate limit per second", details: [] });
       // Another Client-Id and the control API are not limited.
-      expect((await client.call("/v1/seller/info", {}, BASIC)).status).toBe(200);
-      expect((await control(limited.url).get("/health")).ok).toBe(true);
+      expect((await client.call("/v1/seller/info", {}, BASIC_HEADERS)).status).toBe(200);
+      expect((await limited.control.health()).ok).toBe(true);
       await new Promise((r) => setTimeout(r, retry * 1000 + 50));
       expect((await client.call("/v1/seller/info", {})).status).toBe(200);
     } finally {
@@ -206,21 +201,21 @@ describe("rate limit", () => {
 describe("--state file", () => {
   it("round-trips the world and the clock through the file", async () => {
     const file = join(tmp, "state.json");
-    const first = await startEmulator({ port: 0, quiet: true, stateFile: file });
-    const c1 = control(first.url);
-    const chatId = (await c1.get("/state")).chats.find((c: Any) => c.chat_type === "SELLER_SUPPORT").chat_id;
-    expect((await ozon(first.url).call("/v1/chat/send/message", { chat_id: chatId, text: "сохранится" })).status).toBe(200);
-    await c1.post("/clock/advance", { hours: 5 });
-    const before = await c1.get("/state");
+    const first = await startTestEmulator({ stateFile: file });
+    const c1 = first.control;
+    const chatId = (await c1.state()).chats.find((c: Any) => c.chat_type === "SELLER_SUPPORT")!.chat_id;
+    expect((await first.ozon.call("/v1/chat/send/message", { chat_id: chatId, text: "сохранится" })).status).toBe(200);
+    await c1.advanceClock({ hours: 5 });
+    const before = await c1.state();
     await first.close();
     expect(existsSync(file)).toBe(true);
 
-    const second = await startEmulator({ port: 0, quiet: true, stateFile: file, seed: 99 });
+    const second = await startTestEmulator({ stateFile: file, seed: 99 });
     try {
-      const after = await control(second.url).get("/state");
+      const after = await second.control.state();
       expect(fingerprint(after)).toBe(fingerprint(before));
       expect(after.clock_offset_ms).toBe(before.clock_offset_ms);
-      const newest = (await ozon(second.url).call("/v3/chat/history", { chat_id: chatId, limit: 1 })).json.messages[0];
+      const newest = (await second.ozon.call("/v3/chat/history", { chat_id: chatId, limit: 1 })).json.messages[0];
       expect(newest.data).toEqual(["сохранится"]);
     } finally {
       await second.close();
@@ -243,9 +238,9 @@ describe("--state file", () => {
         });
         child.on("exit", (code) => reject(new Error(`exited ${code}`)));
       });
-      const state = await control(url).get("/state");
+      const state = await emulatorControl(url).state();
       expect(state.seed).toBe(3);
-      await ozon(url).call("/v1/chat/send/message", { chat_id: state.chats.find((c: Any) => c.chat_type === "SELLER_SUPPORT").chat_id, text: "из CLI" });
+      await ozonWire(url).call("/v1/chat/send/message", { chat_id: state.chats.find((c: Any) => c.chat_type === "SELLER_SUPPORT")!.chat_id, text: "из CLI" });
     } finally {
       const exited = new Promise((r) => child.on("exit", r));
       child.kill("SIGTERM");

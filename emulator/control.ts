@@ -84,6 +84,9 @@ function stateOf(emulator: Emulator, seller: Seller) {
   });
 }
 
+/** GET /__emulator/state before JSON (ids still bigint); emulator/testing.ts types its answer from it. */
+export type ControlState = ReturnType<typeof stateOf>;
+
 type Handler = (emulator: Emulator, body: JsonObject, query: URLSearchParams) => unknown;
 
 const HANDLERS: Record<string, Handler> = {

@@ -1,31 +1,22 @@
 /** Reply and start windows for FBO, FBS and rFBS, crossed with the emulator clock. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startEmulator } from "./index";
-import { control, ozon } from "./test-helpers";
+import { describe, expect, it } from "vitest";
+import { withTestEmulator } from "./with-test-emulator";
 
-let emu: Awaited<ReturnType<typeof startEmulator>>;
-let api: ReturnType<typeof ozon>;
-let ctl: ReturnType<typeof control>;
-
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0, quiet: true, rateLimit: 0 });
-  api = ozon(emu.url);
-  ctl = control(emu.url);
-});
-afterAll(() => emu.close());
-beforeEach(() => ctl.post("/reset"));
+const emulator = withTestEmulator({ rateLimit: 0 });
+const api = emulator.ozon;
+const ctl = emulator.control;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
 const EXPIRED = { code: 7, message: "access period has expired", details: [] };
 
-const advance = (hours: number) => ctl.post("/clock/advance", { hours });
+const advance = (hours: number) => ctl.advanceClock({ hours });
 const send = (chatId: string) => api.call("/v1/chat/send/message", { chat_id: chatId, text: "Здравствуйте! Отвечаем на ваш вопрос." });
 const sendFile = (chatId: string) => api.call("/v1/chat/send/file", { chat_id: chatId, base64_content: "aGVsbG8=", name: "check.pdf" });
 const start = (postingNumber: string) => api.call("/v1/chat/start", { posting_number: postingNumber });
 
 async function lonePosting(pred: (p: Any) => boolean): Promise<Any> {
-  const state = await ctl.get("/state");
+  const state = await ctl.state();
   const p = state.postings.find((x: Any) => !x.chat_id && pred(x));
   if (!p) throw new Error("no such seeded posting");
   return p;
@@ -35,7 +26,7 @@ describe("FBO", () => {
   it("only the buyer starts; the seller may write within 48 h of the buyer's last message", async () => {
     const p = await lonePosting((x) => x.delivery_schema === "FBO");
     expect((await start(p.posting_number)).json.message).toBe("only the buyer can start a chat for an FBO posting");
-    const { chat_id } = await ctl.post("/buyer-message", { posting_number: p.posting_number, text: "Здравствуйте, когда доставка?" });
+    const { chat_id } = await ctl.buyerMessage({ posting_number: p.posting_number, text: "Здравствуйте, когда доставка?" });
     expect((await send(chat_id)).status).toBe(200);
     await advance(47);
     expect((await send(chat_id)).status).toBe(200);
@@ -45,7 +36,7 @@ describe("FBO", () => {
     expect(late.json).toEqual(EXPIRED);
     expect((await sendFile(chat_id)).json).toEqual(EXPIRED);
     // The buyer writes again: a new 48 h window.
-    await ctl.post("/buyer-message", { chat_id, text: "Ау, вы здесь?" });
+    await ctl.buyerMessage({ chat_id, text: "Ау, вы здесь?" });
     expect((await send(chat_id)).status).toBe(200);
     expect((await sendFile(chat_id)).status).toBe(200);
     // Existing chat: start still refused for FBO.
@@ -53,7 +44,7 @@ describe("FBO", () => {
   });
 
   it("seeded FBO chats whose buyer wrote more than 48 h ago are closed for writing", async () => {
-    const state = await ctl.get("/state");
+    const state = await ctl.state();
     const now = Date.parse(state.now);
     const fboChats = state.chats.filter((c: Any) => {
       const p = state.postings.find((x: Any) => x.posting_number === c.posting_number);
@@ -78,12 +69,12 @@ for (const schema of ["FBS", "rFBS"] as const) {
       expect((await send(chatId)).status).toBe(200);
       await advance(24 * 10); // paid long ago, still not delivered: still writable
       expect((await send(chatId)).status).toBe(200);
-      await ctl.post("/postings/deliver", { posting_number: p.posting_number });
+      await ctl.deliver(p.posting_number);
       await advance(71);
       expect((await send(chatId)).status).toBe(200);
       await advance(2);
       expect((await send(chatId)).json).toEqual(EXPIRED);
-      await ctl.post("/buyer-message", { chat_id: chatId, text: "Товар пришёл с браком." });
+      await ctl.buyerMessage({ chat_id: chatId, text: "Товар пришёл с браком." });
       expect((await send(chatId)).status).toBe(200);
       await advance(49);
       expect((await send(chatId)).json).toEqual(EXPIRED);
@@ -93,12 +84,12 @@ for (const schema of ["FBS", "rFBS"] as const) {
       const unpaid = await lonePosting((x) => x.delivery_schema === schema && x.status === "awaiting_approve");
       expect(unpaid.available_actions).not.toContain("can_create_chat");
       expect((await start(unpaid.posting_number)).json).toEqual(EXPIRED);
-      await ctl.post("/postings/pay", { posting_number: unpaid.posting_number });
+      await ctl.pay(unpaid.posting_number);
       await advance(73);
       const got = await api.call("/v3/posting/fbs/get", { posting_number: unpaid.posting_number });
       expect(got.json.result.available_actions).not.toContain("can_create_chat");
       expect((await start(unpaid.posting_number)).json).toEqual(EXPIRED);
-      const delivered = await ctl.post("/postings/deliver", { posting_number: unpaid.posting_number });
+      const delivered = await ctl.deliver(unpaid.posting_number);
       expect(delivered.available_actions).toContain("can_create_chat");
       expect(delivered.status).toBe("delivered");
       await advance(71);
@@ -113,7 +104,7 @@ for (const schema of ["FBS", "rFBS"] as const) {
 
 describe("seeded FBS windows", () => {
   it("refuses a chat whose posting was delivered > 72 h ago with no recent buyer message", async () => {
-    const state = await ctl.get("/state");
+    const state: Any = await ctl.state();
     const now = Date.parse(state.now);
     const closed = state.chats.filter((c: Any) => {
       const p = state.postings.find((x: Any) => x.posting_number === c.posting_number);
@@ -128,9 +119,9 @@ describe("seeded FBS windows", () => {
 
 describe("service chats", () => {
   it("support chats are always writable, notification chats never", async () => {
-    const state = await ctl.get("/state");
-    const support = state.chats.find((c: Any) => c.chat_type === "SELLER_SUPPORT");
-    const notification = state.chats.find((c: Any) => c.chat_type === "SELLER_NOTIFICATION_LOGISTICS");
+    const state = await ctl.state();
+    const support = state.chats.find((c: Any) => c.chat_type === "SELLER_SUPPORT")!;
+    const notification = state.chats.find((c: Any) => c.chat_type === "SELLER_NOTIFICATION_LOGISTICS")!;
     await advance(24 * 100);
     expect((await send(support.chat_id)).status).toBe(200);
     expect((await send(notification.chat_id)).json).toEqual(EXPIRED);

@@ -1,12 +1,12 @@
 import { beforeEach, expect, it } from "vitest";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { forEachDatabase } from "@/lib/db/testing";
+import { withEmulator } from "@/lib/testing/with-emulator";
 import { ApiError } from "@/lib/http/api-error";
 import { OzonApiError } from "@/lib/ozon";
 import { createSellerAccount } from "./create-seller-account";
-import { withEmulatorAsOzon } from "./testing";
 
-const ozon = withEmulatorAsOzon();
+const ozon = withEmulator({ asOzonApiUrl: true });
 
 async function refusal(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -20,7 +20,6 @@ async function refusal(promise: Promise<unknown>): Promise<unknown> {
 forEachDatabase("createSellerAccount", (db) => {
   beforeEach(async () => {
     await db.reset();
-    await ozon.reset();
   });
 
   it("connects a Premium Plus seller: key encrypted, last four, statuses, expiry, sync due", async () => {
@@ -76,11 +75,7 @@ forEachDatabase("createSellerAccount", (db) => {
   });
 
   it("stores nothing when Ozon cannot be asked, and lets the Ozon error through", async () => {
-    await fetch(`${ozon.url}/__emulator/faults`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ path: "/v1/seller/info", mode: "error", status: 503 }),
-    });
+    await ozon.control.addFault({ path: "/v1/seller/info", mode: "error", status: 503 });
     const error = await refusal(createSellerAccount(db.prisma, { name: "Shop", clientId: "demo-client", apiKey: "demo-api-key" }));
     expect(error).toBeInstanceOf(OzonApiError);
     expect(await db.prisma.sellerAccount.count()).toBe(0);

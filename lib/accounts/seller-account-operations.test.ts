@@ -2,20 +2,17 @@ import { beforeEach, expect, it } from "vitest";
 import { createTestUser } from "@/lib/auth/testing";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { forEachDatabase, type TestDatabase } from "@/lib/db/testing";
+import { withEmulator } from "@/lib/testing/with-emulator";
 import { getAccountConnection } from "./get-account-connection";
 import { getAccountLimiter } from "./get-account-limiter";
 import { listAccountsForUser } from "./list-accounts-for-user";
 import { removeSellerAccount } from "./remove-seller-account";
 import { renameSellerAccount } from "./rename-seller-account";
 import { testSellerAccountConnection } from "./test-seller-account-connection";
-import { connectDemoAccount, withEmulatorAsOzon } from "./testing";
+import { connectDemoAccount } from "./testing";
 import { updateSellerAccountKey } from "./update-seller-account-key";
 
-const ozon = withEmulatorAsOzon();
-
-async function fault(body: unknown) {
-  await fetch(`${ozon.url}/__emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-}
+const ozon = withEmulator({ asOzonApiUrl: true });
 
 /** A stored account the app could not have created (no premium), to see how checks record it. */
 async function storeBasicAccount(db: TestDatabase) {
@@ -27,7 +24,6 @@ async function storeBasicAccount(db: TestDatabase) {
 forEachDatabase("seller account operations", (db) => {
   beforeEach(async () => {
     await db.reset();
-    await ozon.reset();
   });
 
   it("gives sync and routes a connection: decrypted key, OZON_API_URL, the shared limiter", async () => {
@@ -85,7 +81,7 @@ forEachDatabase("seller account operations", (db) => {
     expect(bad.message).toMatch(/did not accept/);
 
     await db.prisma.sellerAccount.update({ where: { id: account.id }, data: { apiKeyCiphertext: encryptSecret("demo-api-key") } });
-    await fault({ path: "/v1/seller/info", mode: "error", status: 503 });
+    await ozon.control.addFault({ path: "/v1/seller/info", mode: "error", status: 503 });
     const down = await testSellerAccountConnection(db.prisma, account.id);
     expect(down.connectionStatus).toBe("ERROR");
     expect(down.message).toMatch(/Ozon/);

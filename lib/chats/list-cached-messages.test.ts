@@ -1,34 +1,25 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { startEmulator } from "@/emulator";
+import { beforeEach, expect, it } from "vitest";
 import { forEachDatabase } from "@/lib/db/testing";
+import { withEmulator } from "@/lib/testing/with-emulator";
 import { getChatHistory } from "@/lib/ozon";
 import { storeMessages } from "@/lib/sync/store-messages";
 import { listCachedMessages, listCachedMessagesResponseSchema } from "./list-cached-messages";
-import { cacheFromOzon, control, createEmulatorAccount, emulatorConnection } from "./test-helpers";
+import { resetToCachedDemoAccount } from "./test-helpers";
 
 const HISTORY = "/v3/chat/history";
-let emulator: Awaited<ReturnType<typeof startEmulator>>;
-beforeAll(async () => {
-  // Long chats, so that paging has something to page through.
-  emulator = await startEmulator({ port: 0, seed: 1, quiet: true, rateLimit: 0, messagesPerChat: 37 });
-});
-afterAll(async () => {
-  await emulator.close();
-});
+// Long chats, so that paging has something to page through.
+const emulator = withEmulator({ rateLimit: 0, messagesPerChat: 37 });
 
 forEachDatabase("a chat's messages from the cache", (db) => {
   let accountId: string;
   let chat: { id: string; ozonChatId: string };
   let ozonIds: string[];
-  const ozon = () => control(emulator);
-  const connection = () => emulatorConnection(emulator.url);
+  const ozon = emulator.control;
+  const connection = emulator.connection;
   const target = () => ({ accountId, chatId: chat.id });
 
   beforeEach(async () => {
-    await db.reset();
-    await ozon().reset();
-    accountId = await createEmulatorAccount(db.prisma);
-    await cacheFromOzon(db.prisma, connection(), accountId);
+    accountId = await resetToCachedDemoAccount(db, connection());
     chat = await db.prisma.chat.findFirstOrThrow({ where: { accountId, isBuyerChat: true }, orderBy: { lastMessageAt: "desc" } });
     const full = await getChatHistory(connection(), { chatId: chat.ozonChatId, limit: 1000 });
     ozonIds = full.messages.map((m) => m.messageId).reverse(); // oldest first
@@ -39,7 +30,7 @@ forEachDatabase("a chat's messages from the cache", (db) => {
     // The sync stored only the newest page.
     const newest = await getChatHistory(connection(), { chatId: chat.ozonChatId, limit: 10 });
     await storeMessages(db.prisma, { id: chat.id }, newest.messages);
-    await ozon().clearCalls();
+    await ozon.resetCalls();
 
     const seen: string[] = [];
     let before: string | undefined;
@@ -52,14 +43,14 @@ forEachDatabase("a chat's messages from the cache", (db) => {
     }
     expect(seen).toEqual(ozonIds);
     expect(await db.prisma.message.count({ where: { chatId: chat.id } })).toBe(37);
-    expect((await ozon().calls()).by_path[HISTORY]).toBeGreaterThanOrEqual(3);
+    expect((await ozon.calls()).by_path[HISTORY]).toBeGreaterThanOrEqual(3);
 
     // Everything is cached now: the newest pages come from the cache alone.
-    await ozon().clearCalls();
+    await ozon.resetCalls();
     const first = await listCachedMessages(db.prisma, connection(), target(), { limit: "10" });
     expect(first.messages.map((m) => m.id)).toEqual(ozonIds.slice(-10));
     expect(first.hasMore).toBe(true);
-    expect((await ozon().calls()).by_path[HISTORY] ?? 0).toBe(0);
+    expect((await ozon.calls()).by_path[HISTORY] ?? 0).toBe(0);
   });
 
   it("reads the newest page from Ozon when nothing of the chat is cached", async () => {
@@ -74,7 +65,7 @@ forEachDatabase("a chat's messages from the cache", (db) => {
   it("still shows the cached messages when Ozon cannot be reached for older ones", async () => {
     const newest = await getChatHistory(connection(), { chatId: chat.ozonChatId, limit: 5 });
     await storeMessages(db.prisma, { id: chat.id }, newest.messages);
-    await ozon().fault({ path: HISTORY, mode: "error", status: 503 });
+    await ozon.addFault({ path: HISTORY, mode: "error", status: 503 });
 
     const result = await listCachedMessages(db.prisma, connection(), target(), { limit: "20" });
     expect(result.messages.map((m) => m.id)).toEqual(ozonIds.slice(-5));

@@ -1,31 +1,24 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { beforeEach, expect, it } from "vitest";
 import { forEachDatabase } from "@/lib/db/testing";
+import { withEmulator } from "@/lib/testing/with-emulator";
 import { markChatRead, markChatReadResponseSchema } from "./mark-chat-read";
 import { sumAccountUnread } from "./sum-account-unread";
-import { cacheFromOzon, control, createEmulatorAccount, emulatorConnection, startTestEmulator } from "./test-helpers";
+import { resetToCachedDemoAccount } from "./test-helpers";
 
-let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(async () => {
-  await emulator.close();
-});
+// Without the rate limit: sends are never retried on a 429.
+const emulator = withEmulator({ rateLimit: 0 });
 
 forEachDatabase("marking a chat read", (db) => {
   let accountId: string;
-  const ozon = () => control(emulator);
-  const connection = () => emulatorConnection(emulator.url);
+  const ozon = emulator.control;
+  const connection = emulator.connection;
 
   beforeEach(async () => {
-    await db.reset();
-    await ozon().reset();
-    accountId = await createEmulatorAccount(db.prisma);
-    await cacheFromOzon(db.prisma, connection(), accountId, { messages: true });
+    accountId = await resetToCachedDemoAccount(db, connection(), { messages: true });
   });
 
   async function ozonChat(ozonChatId: string) {
-    return (await ozon().state()).chats.find((c) => c.chat_id === ozonChatId)!;
+    return (await ozon.state()).chats.find((c) => c.chat_id === ozonChatId)!;
   }
 
   it("marks Ozon first, then the cache, up to the message; the totals drop at once and a repeat changes nothing", async () => {
@@ -61,9 +54,9 @@ forEachDatabase("marking a chat read", (db) => {
     const other = await db.prisma.sellerAccount.create({
       data: { name: "Other", clientId: "other", apiKeyCiphertext: new Uint8Array([1]), apiKeyLast4: "xxxx" },
     });
-    await ozon().clearCalls();
+    await ozon.resetCalls();
     await expect(markChatRead(db.prisma, connection(), { accountId: other.id, chatId: chat.id }, {})).rejects.toMatchObject({ status: 404 });
-    expect((await ozon().calls()).total).toBe(0);
+    expect((await ozon.calls()).total).toBe(0);
     expect((await ozonChat(chat.ozonChatId)).unread_count).toBe(chat.unreadCount);
   });
 });

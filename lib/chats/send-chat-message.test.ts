@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { beforeEach, expect, it } from "vitest";
 import { createTestUser, type TestUser } from "@/lib/auth/testing";
 import { forEachDatabase } from "@/lib/db/testing";
+import { withEmulator } from "@/lib/testing/with-emulator";
 import { errorResponse } from "@/lib/http/error-response";
 import { getChatHistory } from "@/lib/ozon";
 import { storeMessages } from "@/lib/sync/store-messages";
 import { retryOutboxMessage } from "./retry-outbox-message";
 import { sendChatFile } from "./send-chat-file";
 import { sendChatMessage, sendChatMessageResponseSchema } from "./send-chat-message";
-import { cacheFromOzon, control, createEmulatorAccount, emulatorConnection, startTestEmulator } from "./test-helpers";
+import { resetToCachedDemoAccount } from "./test-helpers";
 
-type Emulator = Awaited<ReturnType<typeof startTestEmulator>>;
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(async () => {
-  await emulator.close();
-});
+// Without the rate limit: sends are never retried on a 429.
+const emulator = withEmulator({ rateLimit: 0 });
 
 const SEND = "/v1/chat/send/message";
 // 1×1 transparent PNG.
@@ -25,20 +20,17 @@ const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAY
 forEachDatabase("sending through the outbox", (db) => {
   let accountId: string;
   let agent: TestUser;
-  const ozon = () => control(emulator);
-  const connection = () => emulatorConnection(emulator.url);
+  const ozon = emulator.control;
+  const connection = emulator.connection;
 
   beforeEach(async () => {
-    await db.reset();
-    await ozon().reset();
-    accountId = await createEmulatorAccount(db.prisma);
+    accountId = await resetToCachedDemoAccount(db, connection());
     agent = await createTestUser(db, { accountIds: [accountId] });
-    await cacheFromOzon(db.prisma, connection(), accountId);
   });
 
   /** A buyer chat Ozon lets the seller write to: an FBS/rFBS posting paid and not delivered yet. */
   async function writableChat() {
-    const state = await ozon().state();
+    const state = await ozon.state();
     const posting = state.postings.find(
       (p) => p.delivery_schema !== "FBO" && ["awaiting_packaging", "awaiting_deliver"].includes(String(p.status)) && p.chat_id,
     );
@@ -47,7 +39,7 @@ forEachDatabase("sending through the outbox", (db) => {
   }
 
   async function ozonTexts(ozonChatId: string, text: string) {
-    const state = await ozon().state();
+    const state = await ozon.state();
     const chat = state.chats.find((c) => c.chat_id === ozonChatId)!;
     return chat.messages.filter((m) => m.data.join("\n") === text);
   }
@@ -81,7 +73,7 @@ forEachDatabase("sending through the outbox", (db) => {
     const synced = await getChatHistory(connection(), { chatId: chat.ozonChatId, limit: 1000 });
     await storeMessages(db.prisma, { id: chat.id }, synced.messages);
     // More than the send's lookup page, so the messages in between must be read separately.
-    for (let i = 1; i <= 25; i++) await ozon().buyerMessage({ chat_id: chat.ozonChatId, text: `Вопрос ${i}` });
+    for (let i = 1; i <= 25; i++) await ozon.buyerMessage({ chat_id: chat.ozonChatId, text: `Вопрос ${i}` });
 
     const text = "Отвечаем на все вопросы";
     const outcome = await sendChatMessage(db.prisma, connection(), target(chat.id), { clientId: "gap", text });
@@ -96,7 +88,7 @@ forEachDatabase("sending through the outbox", (db) => {
   it("sends a repeated POST with the same clientId once, also when both arrive together", async () => {
     const chat = await writableChat();
     const text = "Спасибо за заказ!";
-    await ozon().clearCalls();
+    await ozon.resetCalls();
     const [first, second] = await Promise.all([
       sendChatMessage(db.prisma, connection(), target(chat.id), { clientId: "same", text }),
       sendChatMessage(db.prisma, connection(), target(chat.id), { clientId: "same", text }),
@@ -107,7 +99,7 @@ forEachDatabase("sending through the outbox", (db) => {
     expect(third.outbox.state).toBe("SENT");
     expect(third.message?.text).toBe(text);
     expect(await ozonTexts(chat.ozonChatId, text)).toHaveLength(1);
-    expect((await ozon().calls()).by_path[SEND]).toBe(1);
+    expect((await ozon.calls()).by_path[SEND]).toBe(1);
     expect(await db.prisma.outboxMessage.count()).toBe(1);
   });
 
@@ -124,8 +116,8 @@ forEachDatabase("sending through the outbox", (db) => {
   it("does not send again a message Ozon applied without answering (timeout after apply)", async () => {
     const chat = await writableChat();
     const text = "Ваш заказ передан в доставку";
-    await ozon().fault({ path: SEND, mode: "timeout_after_apply", delay_ms: 1500, count: 1 });
-    const hasty = emulatorConnection(emulator.url, { timeoutMs: 400 });
+    await ozon.addFault({ path: SEND, mode: "timeout_after_apply", delay_ms: 1500, count: 1 });
+    const hasty = connection({ timeoutMs: 400 });
 
     await expect(sendChatMessage(db.prisma, hasty, target(chat.id), { clientId: "amb-1", text })).rejects.toMatchObject({
       status: 503,
@@ -140,7 +132,7 @@ forEachDatabase("sending through the outbox", (db) => {
     expect(retried.outbox.attempts).toBe(1);
     expect(retried.message).toMatchObject({ text, sentBy: { id: agent.id } });
     expect(await ozonTexts(chat.ozonChatId, text)).toHaveLength(1);
-    expect((await ozon().calls()).by_path[SEND]).toBe(1);
+    expect((await ozon.calls()).by_path[SEND]).toBe(1);
 
     // A second retry is harmless.
     const again = await retryOutboxMessage(db.prisma, connection(), { accountId, chatId: chat.id, outboxId: row.id });
@@ -151,7 +143,7 @@ forEachDatabase("sending through the outbox", (db) => {
   it("sends once on retry a message whose connection dropped before Ozon applied it", async () => {
     const chat = await writableChat();
     const text = "Проверим и ответим сегодня";
-    await ozon().fault({ path: SEND, mode: "drop", count: 1 });
+    await ozon.addFault({ path: SEND, mode: "drop", count: 1 });
 
     await expect(sendChatMessage(db.prisma, connection(), target(chat.id), { clientId: "drop-1", text })).rejects.toMatchObject({
       code: "outcome_unknown",
@@ -174,10 +166,10 @@ forEachDatabase("sending through the outbox", (db) => {
         data: { accountId, chatId: chat.id, clientId, userId: agent.id, kind: "TEXT", text, state: "SENDING", attempts: 1, createdAt: at, updatedAt: at },
       });
     const delivered = await row("died-after", "Ушло до сбоя", threeMinutesAgo);
-    await ozon().raw(SEND, { chat_id: chat.ozonChatId, text: "Ушло до сбоя" });
+    await emulator.ozon.call(SEND, { chat_id: chat.ozonChatId, text: "Ушло до сбоя" });
     const lost = await row("died-before", "Не ушло до сбоя", threeMinutesAgo);
     const inFlight = await row("in-flight", "Отправляется", new Date());
-    await ozon().clearCalls();
+    await ozon.resetCalls();
 
     const settled = await retryOutboxMessage(db.prisma, connection(), { accountId, chatId: chat.id, outboxId: delivered.id });
     expect(settled.outbox).toMatchObject({ state: "SENT", attempts: 1 });
@@ -187,7 +179,7 @@ forEachDatabase("sending through the outbox", (db) => {
     const waiting = await retryOutboxMessage(db.prisma, connection(), { accountId, chatId: chat.id, outboxId: inFlight.id });
     expect(waiting.outbox).toMatchObject({ state: "SENDING", attempts: 1 });
 
-    expect((await ozon().calls()).by_path[SEND]).toBe(1);
+    expect((await ozon.calls()).by_path[SEND]).toBe(1);
     expect(await ozonTexts(chat.ozonChatId, "Ушло до сбоя")).toHaveLength(1);
     expect(await ozonTexts(chat.ozonChatId, "Не ушло до сбоя")).toHaveLength(1);
     expect(await ozonTexts(chat.ozonChatId, "Отправляется")).toHaveLength(0);
@@ -195,10 +187,10 @@ forEachDatabase("sending through the outbox", (db) => {
 
   it("keeps a refused send in the outbox as FAILED with Ozon's reason in words", async () => {
     // An FBO chat: the seller may write only within 48 h of the buyer's last message.
-    const state = await ozon().state();
+    const state = await ozon.state();
     const fbo = state.postings.find((p) => p.delivery_schema === "FBO" && p.chat_id)!;
     const chat = await db.prisma.chat.findFirstOrThrow({ where: { accountId, ozonChatId: String(fbo.chat_id) } });
-    await ozon().advance({ hours: 24 * 8 });
+    await ozon.advanceClock({ hours: 24 * 8 });
 
     const refusal = await sendChatMessage(db.prisma, connection(), target(chat.id), { clientId: "late", text: "Добрый день!" }).catch(
       (error: unknown) => error,
@@ -229,7 +221,7 @@ forEachDatabase("sending through the outbox", (db) => {
     expect(outcome.outbox).toMatchObject({ kind: "FILE", state: "SENT", fileName: "label.png" });
     expect(outcome.message).toMatchObject({ isImage: true, sentBy: { id: agent.id } });
     expect(outcome.message?.text).toContain("[label.png](");
-    const state = await ozon().state();
+    const state = await ozon.state();
     const onOzon = state.chats.find((c) => c.chat_id === chat.ozonChatId)!.messages.filter((m) => m.data[0]!.includes("label.png"));
     expect(onOzon).toHaveLength(1);
     expect((await db.prisma.outboxMessage.findFirstOrThrow({ where: { clientId: "file-1" } })).fileContent).toBeNull();

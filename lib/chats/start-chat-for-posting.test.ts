@@ -1,34 +1,27 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { beforeEach, expect, it } from "vitest";
 import { forEachDatabase } from "@/lib/db/testing";
+import { withEmulator } from "@/lib/testing/with-emulator";
 import { getPosting } from "@/lib/ozon";
 import { getOrderPosting, getOrderPostingResponseSchema } from "./get-order-posting";
 import { listOrderPostings, listOrderPostingsResponseSchema } from "./list-order-postings";
 import { startChatForPosting, startChatForPostingResponseSchema } from "./start-chat-for-posting";
-import { cacheFromOzon, control, createEmulatorAccount, emulatorConnection, startTestEmulator } from "./test-helpers";
+import { cacheFromOzon, resetToCachedDemoAccount } from "./test-helpers";
 
 const START = "/v1/chat/start";
-let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(async () => {
-  await emulator.close();
-});
+// Without the rate limit: sends are never retried on a 429.
+const emulator = withEmulator({ rateLimit: 0 });
 
 forEachDatabase("chats from postings, and postings for the order page", (db) => {
   let accountId: string;
-  const ozon = () => control(emulator);
-  const connection = () => emulatorConnection(emulator.url);
+  const ozon = emulator.control;
+  const connection = emulator.connection;
 
   beforeEach(async () => {
-    await db.reset();
-    await ozon().reset();
-    accountId = await createEmulatorAccount(db.prisma);
-    await cacheFromOzon(db.prisma, connection(), accountId);
+    accountId = await resetToCachedDemoAccount(db, connection());
   });
 
   async function postingsWithoutChat(scheme: "FBS" | "FBO") {
-    const state = await ozon().state();
+    const state = await ozon.state();
     return state.postings.filter((p) => !p.chat_id && (scheme === "FBO" ? p.delivery_schema === "FBO" : p.delivery_schema !== "FBO"));
   }
 
@@ -42,19 +35,19 @@ forEachDatabase("chats from postings, and postings for the order page", (db) => 
 
   it("starts a chat for an FBS posting without one and stores it with its posting; again gives the same chat", async () => {
     const postingNumber = await startablePosting();
-    await ozon().clearCalls();
+    await ozon.resetCalls();
 
     const started = await startChatForPosting(db.prisma, connection(), accountId, { postingNumber });
     expect(startChatForPostingResponseSchema.parse(started)).toEqual(started);
     expect(started.created).toBe(true);
     const chat = await db.prisma.chat.findUniqueOrThrow({ where: { id: started.chatId } });
     expect(chat).toMatchObject({ accountId, postingNumber, orderNumber: postingNumber.replace(/-\d+$/, ""), isBuyerChat: true, type: "buyer_seller" });
-    const onOzon = (await ozon().state()).chats.find((c) => c.chat_id === chat.ozonChatId);
+    const onOzon = (await ozon.state()).chats.find((c) => c.chat_id === chat.ozonChatId);
     expect(onOzon?.posting_number).toBe(postingNumber);
 
     const again = await startChatForPosting(db.prisma, connection(), accountId, { postingNumber });
     expect(again).toEqual({ chatId: started.chatId, ozonChatId: chat.ozonChatId, created: false });
-    expect((await ozon().calls()).by_path[START]).toBe(1);
+    expect((await ozon.calls()).by_path[START]).toBe(1);
     expect(await db.prisma.chat.count({ where: { accountId, postingNumber } })).toBe(1);
 
     const { posting } = await getOrderPosting(db.prisma, connection(), accountId, { postingNumber });
@@ -62,7 +55,7 @@ forEachDatabase("chats from postings, and postings for the order page", (db) => 
   });
 
   it("links a chat the sync already cached (without its posting) instead of storing a second one", async () => {
-    const state = await ozon().state();
+    const state = await ozon.state();
     const fbs = new Set(state.postings.filter((p) => p.delivery_schema !== "FBO").map((p) => p.posting_number));
     const withChat = state.chats.find((c) => c.posting_number && fbs.has(c.posting_number))!;
     const before = await db.prisma.chat.findFirstOrThrow({ where: { accountId, ozonChatId: withChat.chat_id } });
@@ -76,7 +69,7 @@ forEachDatabase("chats from postings, and postings for the order page", (db) => 
   it("finds the buyer's chat of an FBO posting by its order number, which Ozon will not start", async () => {
     await cacheFromOzon(db.prisma, connection(), accountId, { messages: true });
     const fboOrders = new Map(
-      (await ozon().state()).postings.filter((p) => p.delivery_schema === "FBO").map((p) => [String(p.order_number), p]),
+      (await ozon.state()).postings.filter((p) => p.delivery_schema === "FBO").map((p) => [String(p.order_number), p]),
     );
     const withOrder = (await db.prisma.chat.findMany({ where: { accountId, orderNumber: { not: null } }, orderBy: { id: "asc" } })).find(
       (chat) => fboOrders.has(chat.orderNumber!),
@@ -139,7 +132,7 @@ forEachDatabase("chats from postings, and postings for the order page", (db) => 
   });
 
   it("finds a posting older than the recent list when its number is typed in full", async () => {
-    const state = await ozon().state();
+    const state = await ozon.state();
     const monthAgo = Date.parse(state.now) - 31 * 86_400_000;
     const old = state.postings.find((p) => Date.parse(String(p.in_process_at ?? p.created_at)) < monthAgo)!;
     const number = String(old.posting_number);

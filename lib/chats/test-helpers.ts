@@ -1,33 +1,18 @@
-/** Test-only helpers for lib/chats and the account routes: an emulator, an account for it, a cache filled from it. */
+/**
+ * Test-only helpers for lib/chats and the account routes: an account for the emulator's demo seller, a cache filled
+ * from it, route calls. (The emulator itself: withEmulator from lib/testing/with-emulator.ts.)
+ */
 // Gives the process the test secrets (ENCRYPTION_KEY, AUTH_SECRET) before anything reads the environment.
 import "@/lib/auth/testing";
 import { expect } from "vitest";
-import { startEmulator } from "@/emulator";
+import { DEMO } from "@/emulator/testing";
 import { requestAs } from "@/lib/auth/testing";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db/client";
+import type { TestDatabase } from "@/lib/db/testing";
 import { getChatHistory, listAllChats, type OzonConnection } from "@/lib/ozon";
-import { control, DEMO } from "@/lib/ozon/contract-helpers";
 import { storeChatSummaries } from "@/lib/sync/store-chat-summaries";
 import { storeMessages } from "@/lib/sync/store-messages";
-
-export { control, DEMO };
-
-/** The emulator in this process on a free port, without its rate limit (sends are never retried on a 429). */
-export function startTestEmulator() {
-  return startEmulator({ port: 0, seed: 1, quiet: true, rateLimit: 0 });
-}
-
-export function emulatorConnection(url: string, extra: Partial<OzonConnection> = {}): OzonConnection {
-  return {
-    baseUrl: url,
-    clientId: DEMO.clientId,
-    apiKey: DEMO.apiKey,
-    timeoutMs: 5000,
-    retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 5000 },
-    ...extra,
-  };
-}
 
 /** A seller account for the emulator's demo shop, its key encrypted as the app stores it. */
 export async function createEmulatorAccount(db: Db, name = "Домашний уют"): Promise<string> {
@@ -51,6 +36,17 @@ export async function cacheFromOzon(
     const history = await getChatHistory(connection, { chatId: chat.chatId, limit: 50 });
     await storeMessages(db, { id: chatIds.get(chat.chatId)! }, history.messages);
   }
+}
+
+/**
+ * The start of most chats tests: an empty database, then an account for the emulator's demo seller with its chats
+ * cached (and with `messages`, each chat's newest page of messages). Returns the account's id.
+ */
+export async function resetToCachedDemoAccount(db: TestDatabase, connection: OzonConnection, options: { messages?: boolean } = {}): Promise<string> {
+  await db.reset();
+  const accountId = await createEmulatorAccount(db.prisma);
+  await cacheFromOzon(db.prisma, connection, accountId, options);
+  return accountId;
 }
 
 export type RouteAnswer<T = Record<string, unknown>> = { status: number; body: T; text: string };

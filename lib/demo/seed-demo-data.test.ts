@@ -1,10 +1,10 @@
 import { beforeEach, expect, it } from "vitest";
-import { withEmulatorAsOzon } from "@/lib/accounts/testing";
 import { authorizeSignIn } from "@/lib/auth/authorize-sign-in";
 import { forEachDatabase } from "@/lib/db/testing";
+import { withEmulator } from "@/lib/testing/with-emulator";
 import { DEMO_ACCOUNT_NAME, DEMO_ADMIN_EMAIL, DEMO_AGENT_EMAIL, DEMO_PASSWORD, seedDemoData } from "./seed-demo-data";
 
-const ozon = withEmulatorAsOzon();
+const ozon = withEmulator({ asOzonApiUrl: true });
 
 forEachDatabase("seedDemoData", (db) => {
   beforeEach(() => db.reset());

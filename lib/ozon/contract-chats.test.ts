@@ -1,32 +1,22 @@
 /** Contract: /v3/chat/list, /v3/chat/history, /v2/chat/read against the running emulator over real HTTP. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { type EmulatorChat } from "@/emulator/testing";
+import { withEmulator } from "@/lib/testing/with-emulator";
 
 import { getChatHistory } from "./get-chat-history";
 import { listAllChats, listChats } from "./list-chats";
 import { markChatRead } from "./mark-chat-read";
 import { normalizeUserType } from "./schemas";
-import { connFor, control, type Emulator, startTestEmulator, type StateChat } from "./contract-helpers";
 
-let emu: Emulator;
-let ctl: ReturnType<typeof control>;
-
-beforeAll(async () => {
-  emu = await startTestEmulator();
-  ctl = control(emu);
-});
-afterAll(async () => {
-  await emu?.close();
-});
-beforeEach(async () => {
-  await ctl.reset();
-});
+const emulator = withEmulator();
+const ctl = emulator.control;
 
 const TWO_53 = 2n ** 53n;
-const isBuyer = (c: StateChat) => c.chat_type === "BUYER_SELLER" || c.chat_type === "BUYER_SELLER_SELECT";
+const isBuyer = (c: EmulatorChat) => c.chat_type === "BUYER_SELLER" || c.chat_type === "BUYER_SELLER_SELECT";
 
 describe("/v3/chat/list", () => {
   it("pages with the cursor to the end and matches the emulator state", async () => {
-    const conn = connFor(emu);
+    const conn = emulator.connection();
     const state = await ctl.state();
     const first = await listChats(conn, { limit: 7 });
     expect(first.chats).toHaveLength(Math.min(7, state.chats.length));
@@ -57,14 +47,14 @@ describe("/v3/chat/list", () => {
   });
 
   it("default page size and one-page listing", async () => {
-    const conn = connFor(emu);
+    const conn = emulator.connection();
     const r = await listChats(conn);
     const state = await ctl.state();
     expect(r.chats.length).toBe(Math.min(100, state.chats.length));
   });
 
   it("filters by status and unread", async () => {
-    const conn = connFor(emu);
+    const conn = emulator.connection();
     const opened = await listAllChats(conn, { chatStatus: "OPENED" });
     const closed = await listAllChats(conn, { chatStatus: "CLOSED" });
     const state = await ctl.state();
@@ -77,7 +67,7 @@ describe("/v3/chat/list", () => {
   });
 
   it("refuses a cursor it did not issue", async () => {
-    await expect(listChats(connFor(emu), { cursor: "not-a-cursor" })).rejects.toMatchObject({
+    await expect(listChats(emulator.connection(), { cursor: "not-a-cursor" })).rejects.toMatchObject({
       kind: "invalid_input",
       status: 400,
       ozonCode: 3,
@@ -87,18 +77,18 @@ describe("/v3/chat/list", () => {
 
   it("emulator enforces limit 1..100 and the status enum (raw wire)", async () => {
     for (const body of [{ limit: 0 }, { limit: 101 }, {}, { limit: 5, filter: { chat_status: "opened" } }]) {
-      const r = await ctl.raw("/v3/chat/list", body);
+      const r = await emulator.ozon.call("/v3/chat/list", body);
       expect(r.status, JSON.stringify(body)).toBe(400);
       expect(r.json?.code).toBe(3);
     }
     for (const s of ["ALL", "All", "Opened", "CLOSED"]) {
-      expect((await ctl.raw("/v3/chat/list", { limit: 5, filter: { chat_status: s } })).status).toBe(200);
+      expect((await emulator.ozon.call("/v3/chat/list", { limit: 5, filter: { chat_status: s } })).status).toBe(200);
     }
   });
 });
 
 describe("/v3/chat/history", () => {
-  async function chatWithMessages(min: number): Promise<StateChat> {
+  async function chatWithMessages(min: number): Promise<EmulatorChat> {
     const state = await ctl.state();
     const c = state.chats.filter((x) => x.messages.length >= min).sort((a, b) => b.messages.length - a.messages.length)[0];
     if (!c) throw new Error(`no chat with ${min} messages in the seed`);
@@ -106,7 +96,7 @@ describe("/v3/chat/history", () => {
   }
 
   it("Backward by default from the newest, ids exact, authors normalised", async () => {
-    const conn = connFor(emu);
+    const conn = emulator.connection();
     const s = await chatWithMessages(4);
     const r = await getChatHistory(conn, { chatId: s.chat_id });
     const expected = [...s.messages].reverse().slice(0, 50);
@@ -128,20 +118,20 @@ describe("/v3/chat/history", () => {
     const state = await ctl.state();
     const withCtx = state.chats.find((c) => c.messages.some((m) => m.context?.order_number));
     expect(withCtx, "the seed has messages with context").toBeDefined();
-    const h = await getChatHistory(connFor(emu), { chatId: withCtx!.chat_id, limit: 1000 });
+    const h = await getChatHistory(emulator.connection(), { chatId: withCtx!.chat_id, limit: 1000 });
     const m = h.messages.find((x) => x.context)!;
     const s = withCtx!.messages.find((x) => x.message_id === m.messageId)!;
     expect(m.context).toEqual({ orderNumber: s.context!.order_number, sku: String(s.context!.sku) });
     const withImg = state.chats.find((c) => c.messages.some((x) => x.is_image));
     expect(withImg, "the seed has image messages").toBeDefined();
-    const hi = await getChatHistory(connFor(emu), { chatId: withImg!.chat_id, limit: 1000 });
+    const hi = await getChatHistory(emulator.connection(), { chatId: withImg!.chat_id, limit: 1000 });
     const img = hi.messages.find((x) => x.isImage)!;
     expect(img.data[0]).toMatch(/!\[[^\]]*\]\(https:\/\//); // [inf] markdown image with an https URL
     expect(["SUCCESS", "MODERATION", "FAILED"]).toContain(img.moderateImageStatus);
   });
 
   it("unknown path is 404 code 5 Not Found (raw)", async () => {
-    const r = await ctl.raw("/v9/nope", {});
+    const r = await emulator.ozon.call("/v9/nope", {});
     expect(r.status).toBe(404);
     expect(r.json).toMatchObject({ code: 5, message: "Not Found" });
   });
@@ -150,14 +140,14 @@ describe("/v3/chat/history", () => {
     const state = await ctl.state();
     const chat = state.chats.find((c) => c.messages.some((m) => m.user.type === "\u0421ustomer"));
     expect(chat, "the seed has Cyrillic Сustomer messages").toBeDefined();
-    const r = await getChatHistory(connFor(emu), { chatId: chat!.chat_id, limit: 1000 });
+    const r = await getChatHistory(emulator.connection(), { chatId: chat!.chat_id, limit: 1000 });
     const cyr = r.messages.filter((m) => m.user.rawType === "\u0421ustomer");
     expect(cyr.length).toBeGreaterThan(0);
     expect(cyr.every((m) => m.user.type === "customer")).toBe(true);
   });
 
   it("pages Backward and Forward with from_message_id inclusive, limit and has_next", async () => {
-    const conn = connFor(emu);
+    const conn = emulator.connection();
     const s = await chatWithMessages(5);
     const ids = s.messages.map((m) => m.message_id);
     const n = ids.length;
@@ -191,7 +181,7 @@ describe("/v3/chat/history", () => {
   });
 
   it("filter.message_ids returns just those, in direction order", async () => {
-    const conn = connFor(emu);
+    const conn = emulator.connection();
     const s = await chatWithMessages(4);
     const ids = s.messages.map((m) => m.message_id);
     const pick = [ids[0]!, ids[2]!];
@@ -204,10 +194,10 @@ describe("/v3/chat/history", () => {
   it("emulator accepts ids as bare numbers too, and enforces direction/limit/from rules (raw wire)", async () => {
     const s = await chatWithMessages(3);
     const id = s.messages[0]!.message_id;
-    const bare = await ctl.raw("/v3/chat/history", `{"chat_id":"${s.chat_id}","direction":"Forward","from_message_id":${id},"limit":1}`);
+    const bare = await emulator.ozon.raw("/v3/chat/history", `{"chat_id":"${s.chat_id}","direction":"Forward","from_message_id":${id},"limit":1}`);
     expect(bare.status).toBe(200);
     expect(bare.text).toContain(`"message_id":${id}`); // a bare JSON number, exact digits
-    const filt = await ctl.raw("/v3/chat/history", `{"chat_id":"${s.chat_id}","filter":{"message_ids":[${id}]}}`);
+    const filt = await emulator.ozon.raw("/v3/chat/history", `{"chat_id":"${s.chat_id}","filter":{"message_ids":[${id}]}}`);
     expect(filt.status).toBe(200);
     expect(filt.text).toContain(id);
     for (const body of [
@@ -217,16 +207,16 @@ describe("/v3/chat/history", () => {
       { chat_id: s.chat_id, limit: 1001 },
       { direction: "Backward" },
     ]) {
-      const r = await ctl.raw("/v3/chat/history", body);
+      const r = await emulator.ozon.call("/v3/chat/history", body);
       expect(r.status, JSON.stringify(body)).toBe(400);
       expect(r.json?.code).toBe(3);
     }
-    expect((await ctl.raw("/v3/chat/history", { chat_id: s.chat_id, limit: 1000 })).status).toBe(200);
-    expect((await ctl.raw("/v3/chat/history", "{not json")).json).toMatchObject({ code: 3, message: "invalid JSON body" });
+    expect((await emulator.ozon.call("/v3/chat/history", { chat_id: s.chat_id, limit: 1000 })).status).toBe(200);
+    expect((await emulator.ozon.raw("/v3/chat/history", "{not json")).json).toMatchObject({ code: 3, message: "invalid JSON body" });
   });
 
   it("unknown chat is not_found", async () => {
-    await expect(getChatHistory(connFor(emu), { chatId: "00000000-0000-0000-0000-000000000000" })).rejects.toMatchObject({
+    await expect(getChatHistory(emulator.connection(), { chatId: "00000000-0000-0000-0000-000000000000" })).rejects.toMatchObject({
       kind: "not_found",
       status: 404,
       ozonCode: 5,
@@ -237,7 +227,7 @@ describe("/v3/chat/history", () => {
 
 describe("/v2/chat/read", () => {
   it("marks a message and all earlier read; counts agree with history and list", async () => {
-    const conn = connFor(emu);
+    const conn = emulator.connection();
     // Make a chat with a known number of unread buyer messages.
     const state0 = await ctl.state();
     const target = state0.chats.find((c) => isBuyer(c) && c.unread_count >= 1) ?? state0.chats.find(isBuyer)!;
@@ -282,6 +272,6 @@ describe("/v2/chat/read", () => {
   });
 
   it("unknown chat is not_found", async () => {
-    await expect(markChatRead(connFor(emu), { chatId: "nope" })).rejects.toMatchObject({ kind: "not_found" });
+    await expect(markChatRead(emulator.connection(), { chatId: "nope" })).rejects.toMatchObject({ kind: "not_found" });
   });
 });

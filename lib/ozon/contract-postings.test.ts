@@ -1,30 +1,19 @@
 /** Contract: postings (get FBS/rFBS/FBO, lists v4 FBS / v3 FBO) against the emulator. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { withEmulator } from "@/lib/testing/with-emulator";
 
 import { getPosting } from "./get-posting";
 import { listPostings, listRecentPostings } from "./list-postings";
-import { connFor, control, type Emulator, startTestEmulator } from "./contract-helpers";
 
-let emu: Emulator;
-let ctl: ReturnType<typeof control>;
-
-beforeAll(async () => {
-  emu = await startTestEmulator();
-  ctl = control(emu);
-});
-afterAll(async () => {
-  await emu?.close();
-});
-beforeEach(async () => {
-  await ctl.reset();
-});
+const emulator = withEmulator();
+const ctl = emulator.control;
 
 const since = () => new Date(Date.now() - 365 * 86_400_000);
 const to = () => new Date(Date.now() + 86_400_000);
 
 describe("postings", () => {
   it("lists FBS (v4) and FBO (v3) with paging to the end", async () => {
-    const conn = connFor(emu);
+    const conn = emulator.connection();
     for (const scheme of ["FBS", "FBO"] as const) {
       const all: string[] = [];
       let cursor: string | undefined;
@@ -50,7 +39,7 @@ describe("postings", () => {
   });
 
   it("listRecentPostings merges both, and the seed has FBS, rFBS and FBO", async () => {
-    const r = await listRecentPostings(connFor(emu), { days: 365 });
+    const r = await listRecentPostings(emulator.connection(), { days: 365 });
     expect(r.complete).toBe(true);
     const schemes = new Set(r.postings.map((p) => p.scheme));
     expect(schemes).toEqual(new Set(["FBS", "rFBS", "FBO"]));
@@ -62,7 +51,7 @@ describe("postings", () => {
   });
 
   it("getPosting: by scheme, and FBS→FBO fallback; fields match the list", async () => {
-    const conn = connFor(emu);
+    const conn = emulator.connection();
     const { postings } = await listRecentPostings(conn, { days: 365 });
     for (const scheme of ["FBS", "rFBS", "FBO"] as const) {
       const listed = postings.find((p) => p.scheme === scheme)!;
@@ -80,14 +69,14 @@ describe("postings", () => {
         expect(got.products).toEqual(listed.products);
       }
     }
-    await ctl.clearCalls();
+    await ctl.resetCalls();
     const fbo = postings.find((p) => p.scheme === "FBO")!;
     await getPosting(conn, { postingNumber: fbo.postingNumber });
     expect((await ctl.calls()).by_path).toMatchObject({ "/v3/posting/fbs/get": 1, "/v2/posting/fbo/get": 1 });
   });
 
   it("filters by order number and status", async () => {
-    const conn = connFor(emu);
+    const conn = emulator.connection();
     const { postings } = await listRecentPostings(conn, { days: 365, schemes: ["FBS"] });
     const target = postings[0]!;
     const byOrder = await listPostings(conn, { scheme: "FBS", since: since(), to: to(), orderNumbers: [target.orderNumber!] });
@@ -102,8 +91,8 @@ describe("postings", () => {
   });
 
   it("an unknown posting is not_found after both methods", async () => {
-    await ctl.clearCalls();
-    await expect(getPosting(connFor(emu), { postingNumber: "0000000000-0000-9" })).rejects.toMatchObject({
+    await ctl.resetCalls();
+    await expect(getPosting(emulator.connection(), { postingNumber: "0000000000-0000-9" })).rejects.toMatchObject({
       kind: "not_found",
       status: 404,
       ozonMessage: "posting not found",
@@ -112,9 +101,9 @@ describe("postings", () => {
   });
 
   it("an FBO number on the FBS method is not found (raw)", async () => {
-    const { postings } = await listRecentPostings(connFor(emu), { days: 365 });
+    const { postings } = await listRecentPostings(emulator.connection(), { days: 365 });
     const fbo = postings.find((p) => p.scheme === "FBO")!;
-    const r = await ctl.raw("/v3/posting/fbs/get", { posting_number: fbo.postingNumber });
+    const r = await emulator.ozon.call("/v3/posting/fbs/get", { posting_number: fbo.postingNumber });
     expect(r.status).toBe(404);
     expect(r.json).toMatchObject({ code: 5, message: "posting not found" });
   });

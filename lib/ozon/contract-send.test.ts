@@ -1,5 +1,6 @@
 /** Contract: send message, send file, start chat and the 48 h / 72 h windows on the emulator clock. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { withEmulator } from "@/lib/testing/with-emulator";
 
 import { getChatHistory } from "./get-chat-history";
 import { getPosting } from "./get-posting";
@@ -8,28 +9,16 @@ import type { OzonPosting } from "./posting-schema";
 import { sendFile } from "./send-file";
 import { sendMessage } from "./send-message";
 import { startChat } from "./start-chat";
-import { connFor, control, type Emulator, startTestEmulator } from "./contract-helpers";
 
-let emu: Emulator;
-let ctl: ReturnType<typeof control>;
-
-beforeAll(async () => {
-  emu = await startTestEmulator();
-  ctl = control(emu);
-});
-afterAll(async () => {
-  await emu?.close();
-});
-beforeEach(async () => {
-  await ctl.reset();
-});
+const emulator = withEmulator();
+const ctl = emulator.control;
 
 const PNG_1x1 =
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 const PDF_TINY = Buffer.from("%PDF-1.4\n%%EOF\n").toString("base64");
 
 async function postings(): Promise<OzonPosting[]> {
-  const r = await listRecentPostings(connFor(emu), { days: 365 });
+  const r = await listRecentPostings(emulator.connection(), { days: 365 });
   return r.postings;
 }
 async function postingWithoutChat(pred: (p: OzonPosting) => boolean): Promise<OzonPosting> {
@@ -52,7 +41,7 @@ async function freshBuyerChat(): Promise<string> {
 
 describe("/v1/chat/send/message", () => {
   it("sends; the message is stored once, as the seller, with the exact text", async () => {
-    const conn = connFor(emu);
+    const conn = emulator.connection();
     const chatId = await freshBuyerChat();
     const text = "Добрый день! Отправим завтра 📦";
     await expect(sendMessage(conn, { chatId, text })).resolves.toEqual({ result: "success" });
@@ -64,9 +53,9 @@ describe("/v1/chat/send/message", () => {
   });
 
   it("1000 emoji pass, 1001 and blank are refused before the wire; the emulator agrees (raw)", async () => {
-    const conn = connFor(emu);
+    const conn = emulator.connection();
     const chatId = await freshBuyerChat();
-    await ctl.clearCalls();
+    await ctl.resetCalls();
     await expect(sendMessage(conn, { chatId, text: "😀".repeat(1001) })).rejects.toMatchObject({ kind: "invalid_input", status: 0 });
     await expect(sendMessage(conn, { chatId, text: " \n " })).rejects.toMatchObject({ kind: "invalid_input", status: 0 });
     await expect(sendMessage(conn, { chatId, text: "" })).rejects.toMatchObject({ kind: "invalid_input", status: 0 });
@@ -75,15 +64,15 @@ describe("/v1/chat/send/message", () => {
     expect((await lastMessage(chatId)).data).toEqual(["😀".repeat(1000)]);
 
     for (const text of ["😀".repeat(1001), "   ", ""]) {
-      const r = await ctl.raw("/v1/chat/send/message", { chat_id: chatId, text });
+      const r = await emulator.ozon.call("/v1/chat/send/message", { chat_id: chatId, text });
       expect(r.status, `text of ${[...text].length}`).toBe(400);
       expect(r.json?.code).toBe(3);
     }
-    expect((await ctl.raw("/v1/chat/send/message", { chat_id: chatId })).status).toBe(400);
+    expect((await emulator.ozon.call("/v1/chat/send/message", { chat_id: chatId })).status).toBe(400);
   });
 
   it("unknown chat is not_found; a notification chat is closed; a support chat is writable", async () => {
-    const conn = connFor(emu);
+    const conn = emulator.connection();
     await expect(sendMessage(conn, { chatId: "00000000-0000-0000-0000-000000000000", text: "hi" })).rejects.toMatchObject({
       kind: "not_found",
       ozonMessage: "chat not found",
@@ -105,7 +94,7 @@ describe("/v1/chat/send/message", () => {
 
 describe("/v1/chat/send/file", () => {
   it("sends an image (is_image in history) and a pdf", async () => {
-    const conn = connFor(emu);
+    const conn = emulator.connection();
     const chatId = await freshBuyerChat();
     await expect(sendFile(conn, { chatId, name: "photo.PNG", base64Content: PNG_1x1 })).resolves.toEqual({ result: "success" });
     const img = await lastMessage(chatId);
@@ -121,9 +110,9 @@ describe("/v1/chat/send/file", () => {
   });
 
   it("bad files are refused before the wire; the emulator refuses them too (raw)", async () => {
-    const conn = connFor(emu);
+    const conn = emulator.connection();
     const chatId = await freshBuyerChat();
-    await ctl.clearCalls();
+    await ctl.resetCalls();
     await expect(sendFile(conn, { chatId, name: "virus.exe", base64Content: PNG_1x1 })).rejects.toMatchObject({ kind: "invalid_input" });
     const big = Buffer.alloc(10 * 1024 * 1024 + 1, 1).toString("base64");
     await expect(sendFile(conn, { chatId, name: "big.pdf", base64Content: big })).rejects.toMatchObject({ kind: "invalid_input" });
@@ -135,7 +124,7 @@ describe("/v1/chat/send/file", () => {
       { chat_id: chatId, name: "big.pdf", base64_content: big },
       { chat_id: chatId, base64_content: PNG_1x1 },
     ]) {
-      const r = await ctl.raw("/v1/chat/send/file", body);
+      const r = await emulator.ozon.call("/v1/chat/send/file", body);
       expect(r.status, String(body.name)).toBe(400);
       expect(r.json?.code).toBe(3);
     }
@@ -144,9 +133,9 @@ describe("/v1/chat/send/file", () => {
   });
 
   it("outside the window: window_closed", async () => {
-    const conn = connFor(emu);
+    const conn = emulator.connection();
     const chatId = await freshBuyerChat();
-    await ctl.advance({ hours: 49 });
+    await ctl.advanceClock({ hours: 49 });
     await expect(sendFile(conn, { chatId, name: "a.png", base64Content: PNG_1x1 })).rejects.toMatchObject({
       kind: "window_closed",
       ozonMessage: "access period has expired",
@@ -156,7 +145,7 @@ describe("/v1/chat/send/file", () => {
 
 describe("/v1/chat/start", () => {
   it("FBS within the window: starts; again returns the same chat; posting shows can_create_chat", async () => {
-    const conn = connFor(emu);
+    const conn = emulator.connection();
     const p = await postingWithoutChat((x) => x.scheme !== "FBO" && x.canCreateChat);
     const { chatId } = await startChat(conn, { postingNumber: p.postingNumber });
     expect(chatId).toMatch(/\S/);
@@ -171,7 +160,7 @@ describe("/v1/chat/start", () => {
   });
 
   it("FBO is refused: only the buyer starts", async () => {
-    const conn = connFor(emu);
+    const conn = emulator.connection();
     const p = (await postings()).find((x) => x.scheme === "FBO")!;
     expect(p.canCreateChat).toBe(false);
     const e = await startChat(conn, { postingNumber: p.postingNumber }).catch((x: unknown) => x);
@@ -186,7 +175,7 @@ describe("/v1/chat/start", () => {
   });
 
   it("unpaid, then paid, then 72 h later, then delivered", async () => {
-    const conn = connFor(emu);
+    const conn = emulator.connection();
     const p = await postingWithoutChat((x) => x.scheme !== "FBO" && x.inProcessAt === null && x.status !== "cancelled");
     expect(p.canCreateChat).toBe(false);
     await expect(startChat(conn, { postingNumber: p.postingNumber })).rejects.toMatchObject({
@@ -195,7 +184,7 @@ describe("/v1/chat/start", () => {
     });
     await ctl.pay(p.postingNumber);
     expect((await getPosting(conn, { postingNumber: p.postingNumber })).canCreateChat).toBe(true);
-    await ctl.advance({ hours: 73 });
+    await ctl.advanceClock({ hours: 73 });
     expect((await getPosting(conn, { postingNumber: p.postingNumber })).canCreateChat).toBe(false);
     await expect(startChat(conn, { postingNumber: p.postingNumber })).rejects.toMatchObject({ kind: "window_closed" });
     await ctl.deliver(p.postingNumber);
@@ -205,7 +194,7 @@ describe("/v1/chat/start", () => {
   });
 
   it("unknown posting is not_found", async () => {
-    await expect(startChat(connFor(emu), { postingNumber: "0000000000-0000-9" })).rejects.toMatchObject({
+    await expect(startChat(emulator.connection(), { postingNumber: "0000000000-0000-9" })).rejects.toMatchObject({
       kind: "not_found",
       ozonMessage: "posting not found",
     });
@@ -214,11 +203,11 @@ describe("/v1/chat/start", () => {
 
 describe("windows on the emulator clock", () => {
   it("FBO: 48 h from the buyer's last message", async () => {
-    const conn = connFor(emu);
+    const conn = emulator.connection();
     const chatId = await freshBuyerChat();
-    await ctl.advance({ hours: 47 });
+    await ctl.advanceClock({ hours: 47 });
     await expect(sendMessage(conn, { chatId, text: "Ответ через 47 ч" })).resolves.toEqual({ result: "success" });
-    await ctl.advance({ hours: 2 }); // 49 h after the buyer's message; the seller's own reply does not extend it
+    await ctl.advanceClock({ hours: 2 }); // 49 h after the buyer's message; the seller's own reply does not extend it
     await expect(sendMessage(conn, { chatId, text: "Ответ через 49 ч" })).rejects.toMatchObject({
       kind: "window_closed",
       ozonMessage: "access period has expired",
@@ -229,22 +218,22 @@ describe("windows on the emulator clock", () => {
   });
 
   it("FBS/rFBS: from payment until 72 h after delivery, then 48 h after the buyer's last message", async () => {
-    const conn = connFor(emu);
+    const conn = emulator.connection();
     const p = await postingWithoutChat((x) => x.scheme !== "FBO" && x.inProcessAt === null && x.status !== "cancelled");
     await ctl.pay(p.postingNumber);
     const { chatId } = await startChat(conn, { postingNumber: p.postingNumber });
     await expect(sendMessage(conn, { chatId, text: "Спасибо за заказ!" })).resolves.toEqual({ result: "success" });
-    await ctl.advance({ hours: 100 }); // paid, not delivered yet: still writable
+    await ctl.advanceClock({ hours: 100 }); // paid, not delivered yet: still writable
     await expect(sendMessage(conn, { chatId, text: "Заказ в пути" })).resolves.toEqual({ result: "success" });
     await ctl.deliver(p.postingNumber);
-    await ctl.advance({ hours: 71 });
+    await ctl.advanceClock({ hours: 71 });
     await expect(sendMessage(conn, { chatId, text: "Как вам товар?" })).resolves.toEqual({ result: "success" });
-    await ctl.advance({ hours: 2 }); // 73 h after delivery
+    await ctl.advanceClock({ hours: 2 }); // 73 h after delivery
     await expect(sendMessage(conn, { chatId, text: "Ещё раз" })).rejects.toMatchObject({ kind: "window_closed" });
     await ctl.buyerMessage({ chat_id: chatId, text: "Всё хорошо, спасибо" });
-    await ctl.advance({ hours: 47 });
+    await ctl.advanceClock({ hours: 47 });
     await expect(sendMessage(conn, { chatId, text: "Рады помочь" })).resolves.toEqual({ result: "success" });
-    await ctl.advance({ hours: 2 });
+    await ctl.advanceClock({ hours: 2 });
     await expect(sendMessage(conn, { chatId, text: "Поздно" })).rejects.toMatchObject({ kind: "window_closed" });
   });
 });

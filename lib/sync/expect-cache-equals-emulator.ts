@@ -1,13 +1,12 @@
 /** Test-only: asserts that an account's cache equals the emulator's state of a seller. */
 import { expect } from "vitest";
 
+import { emulatorControl } from "@/emulator/testing";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { normalizeUserType } from "@/lib/ozon";
 
-import { emulatorState } from "./test-helpers";
-
 export async function expectCacheEqualsEmulator(prisma: PrismaClient, accountId: string, url: string, clientId = "demo-client") {
-  const state = await emulatorState(url, clientId);
+  const state = await emulatorControl(url).state(clientId);
   const chats = await prisma.chat.findMany({
     where: { accountId },
     include: { messages: { orderBy: { ozonMessageId: "asc" } } },

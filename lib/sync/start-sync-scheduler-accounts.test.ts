@@ -1,20 +1,20 @@
 import { afterAll, beforeEach, expect, it, vi } from "vitest";
 
-import { connectDemoAccount, withEmulatorAsOzon } from "@/lib/accounts/testing";
+import { connectDemoAccount } from "@/lib/accounts/testing";
 import { forEachDatabase } from "@/lib/db/testing";
+import { withEmulator } from "@/lib/testing/with-emulator";
 
 import { expectCacheEqualsEmulator } from "./expect-cache-equals-emulator";
 import { startSyncScheduler } from "./start-sync-scheduler";
 import { closeOtherSessions } from "./test-helpers";
 
 // The scheduler as the app runs it: connections from the stored accounts (decrypted key, rate limiter).
-const ozon = withEmulatorAsOzon();
+const ozon = withEmulator({ asOzonApiUrl: true });
 
 forEachDatabase("sync scheduler with stored accounts", (db) => {
   afterAll(() => closeOtherSessions(db));
   beforeEach(async () => {
     await db.reset();
-    await ozon.reset();
   });
 
   it("imports a connected account through getAccountConnection", async () => {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { startEmulator, type RunningEmulator } from "@/emulator";
 import { forEachDatabase } from "@/lib/db/testing";
+import { withEmulator } from "@/lib/testing/with-emulator";
 
 import { expectCacheEqualsEmulator } from "./expect-cache-equals-emulator";
 import { requestSync } from "./request-sync";
@@ -9,21 +9,12 @@ import { runAccountSync } from "./run-account-sync";
 import { startSyncScheduler } from "./start-sync-scheduler";
 import { claimSyncLease, releaseSyncLease, renewSyncLease } from "./sync-lease";
 import { backoffDelayMs } from "./sync-settings";
-import { closeOtherSessions, control, createTestAccount, emulatorConnection } from "./test-helpers";
+import { closeOtherSessions, createTestAccount } from "./test-helpers";
 
 forEachDatabase("sync scheduler", (db) => {
-  let emulator: RunningEmulator;
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, quiet: true });
-  });
-  afterAll(async () => {
-    await closeOtherSessions(db);
-    await emulator.close();
-  });
-  beforeEach(async () => {
-    await db.reset();
-    await control(emulator.url, "POST", "reset");
-  });
+  const emulator = withEmulator();
+  afterAll(() => closeOtherSessions(db));
+  beforeEach(() => db.reset());
 
   const schedulerOptions = {
     enabled: true,
@@ -45,8 +36,8 @@ forEachDatabase("sync scheduler", (db) => {
       db: db.prisma,
       getConnection: async (_db, accountId) =>
         accountId === good
-          ? emulatorConnection(emulator.url)
-          : emulatorConnection(emulator.url, "basic-client", "wrong-secret-key"),
+          ? emulator.connection()
+          : emulator.connection({ clientId: "basic-client", apiKey: "wrong-secret-key" }),
     });
     try {
       await vi.waitFor(
@@ -67,7 +58,7 @@ forEachDatabase("sync scheduler", (db) => {
 
       // Sync now: the account is due again at once and the scheduler picks it up.
       const chat = (await db.prisma.chat.findFirstOrThrow({ where: { accountId: good, isBuyerChat: true } })).ozonChatId;
-      const { message_id } = await control<{ message_id: string }>(emulator.url, "POST", "buyer-message", {
+      const { message_id } = await emulator.control.buyerMessage({
         chat_id: chat,
         text: "Подскажите, пожалуйста, статус заказа",
       });
@@ -86,14 +77,14 @@ forEachDatabase("sync scheduler", (db) => {
 
   it("doubles the wait after each consecutive failure and waits at least Ozon's Retry-After", async () => {
     const accountId = await createTestAccount(db.prisma);
-    const wrong = emulatorConnection(emulator.url, "demo-client", "wrong-key");
+    const wrong = emulator.connection({ apiKey: "wrong-key" });
     const first = await runAccountSync(db.prisma, accountId, wrong, { backoffBaseMs: 1000, maxBackoffMs: 3000 });
     const second = await runAccountSync(db.prisma, accountId, wrong, { backoffBaseMs: 1000, maxBackoffMs: 3000 });
     const third = await runAccountSync(db.prisma, accountId, wrong, { backoffBaseMs: 1000, maxBackoffMs: 3000 });
     expect([first, second, third].map((r) => (r.status === "failed" ? r.retryInMs : null))).toEqual([1000, 2000, 3000]);
 
-    await control(emulator.url, "POST", "faults", { mode: "rate_limit", retry_after_seconds: 120 });
-    const limited = await runAccountSync(db.prisma, accountId, emulatorConnection(emulator.url), { backoffBaseMs: 1000 });
+    await emulator.control.addFault({ mode: "rate_limit", retry_after_seconds: 120 });
+    const limited = await runAccountSync(db.prisma, accountId, emulator.connection(), { backoffBaseMs: 1000 });
     expect(limited).toMatchObject({ status: "failed", retryInMs: 120_000 });
     const state = await db.prisma.syncState.findUniqueOrThrow({ where: { accountId } });
     expect(state.consecutiveFailures).toBe(4);
@@ -101,8 +92,8 @@ forEachDatabase("sync scheduler", (db) => {
     expect(state.nextRunAt!.getTime() - state.lastErrorAt!.getTime()).toBe(120_000);
     expect(state.leaseOwner).toBeNull();
 
-    await control(emulator.url, "DELETE", "faults");
-    expect((await runAccountSync(db.prisma, accountId, emulatorConnection(emulator.url))).status).toBe("synced");
+    await emulator.control.clearFaults();
+    expect((await runAccountSync(db.prisma, accountId, emulator.connection())).status).toBe("synced");
     expect(await db.prisma.syncState.findUniqueOrThrow({ where: { accountId } })).toMatchObject({
       consecutiveFailures: 0,
       lastError: null,

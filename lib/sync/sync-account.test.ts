@@ -1,32 +1,25 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 
-import { startEmulator, type RunningEmulator } from "@/emulator";
 import { forEachDatabase } from "@/lib/db/testing";
 import { getChatHistory, markChatRead, sendMessage } from "@/lib/ozon";
+import { withEmulator } from "@/lib/testing/with-emulator";
 
 import { SyncLeaseHeldError } from "./errors";
 import { expectCacheEqualsEmulator } from "./expect-cache-equals-emulator";
 import { storeMessages } from "./store-messages";
 import { syncAccountNow } from "./sync-account-now";
-import { closeOtherSessions, control, createTestAccount, emulatorCalls, emulatorConnection, emulatorState } from "./test-helpers";
+import { closeOtherSessions, createTestAccount } from "./test-helpers";
 
 forEachDatabase("sync engine", (db) => {
-  let emulator: RunningEmulator;
+  const emulator = withEmulator();
   let accountId: string;
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, quiet: true });
-  });
-  afterAll(async () => {
-    await closeOtherSessions(db);
-    await emulator.close();
-  });
+  afterAll(() => closeOtherSessions(db));
   beforeEach(async () => {
     await db.reset();
-    await control(emulator.url, "POST", "reset");
     accountId = await createTestAccount(db.prisma);
   });
 
-  const conn = () => emulatorConnection(emulator.url);
+  const conn = emulator.connection;
 
   it("imports a new account whole: every chat and every message, as the emulator has them", async () => {
     const report = await syncAccountNow(db.prisma, accountId, conn());
@@ -51,9 +44,9 @@ forEachDatabase("sync engine", (db) => {
   });
 
   it("imports through 500s, 429s and dropped connections and still ends equal to the emulator", async () => {
-    await control(emulator.url, "POST", "faults", { path: "/v3/chat/history", mode: "error", status: 500, rate: 0.25 });
-    await control(emulator.url, "POST", "faults", { path: "/v3/chat/history", mode: "drop", rate: 0.1 });
-    await control(emulator.url, "POST", "faults", { mode: "rate_limit", count: 2, retry_after_seconds: 1 });
+    await emulator.control.addFault({ path: "/v3/chat/history", mode: "error", status: 500, rate: 0.25 });
+    await emulator.control.addFault({ path: "/v3/chat/history", mode: "drop", rate: 0.1 });
+    await emulator.control.addFault({ mode: "rate_limit", count: 2, retry_after_seconds: 1 });
     const connection = { ...conn(), retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 5000 } };
     let failedPasses = 0;
     for (let pass = 0; pass < 40; pass++) {
@@ -65,9 +58,9 @@ forEachDatabase("sync engine", (db) => {
         // A failed pass is recorded with its backoff; the test does not wait for it.
       }
     }
-    const faults = await control<{ faults: { mode: string }[] }>(emulator.url, "GET", "faults");
+    const faults = await emulator.control.faults();
     expect(faults.faults.map((f) => f.mode).sort()).toEqual(["drop", "error"]); // the 429s were all served
-    await control(emulator.url, "DELETE", "faults");
+    await emulator.control.clearFaults();
     const sync = await db.prisma.syncState.findUniqueOrThrow({ where: { accountId } });
     expect(sync.phase).toBe("INCREMENTAL");
     expect(sync.consecutiveFailures).toBe(0);
@@ -76,7 +69,7 @@ forEachDatabase("sync engine", (db) => {
   });
 
   it("resumes an interrupted import without fetching finished chats again", async () => {
-    const state = await emulatorState(emulator.url);
+    const state = await emulator.control.state();
     const withMessages = state.chats.filter((c) => c.messages.length > 0).length;
     const stop = new AbortController();
     let historyCalls = 0;
@@ -94,28 +87,28 @@ forEachDatabase("sync engine", (db) => {
     expect(imported).toBeGreaterThanOrEqual(10);
     expect(imported).toBeLessThan(withMessages);
 
-    await control(emulator.url, "DELETE", "calls");
+    await emulator.control.resetCalls();
     await syncAccountNow(db.prisma, accountId, conn());
-    const calls = await emulatorCalls(emulator.url);
+    const calls = await emulator.control.calls();
     expect(calls.by_path["/v3/chat/history"]).toBe(withMessages - imported);
     await expectCacheEqualsEmulator(db.prisma, accountId, emulator.url);
   });
 
   it("incremental syncs pick up new buyer messages, a new chat and a chat read in Ozon's portal", async () => {
     await syncAccountNow(db.prisma, accountId, conn());
-    const before = await emulatorState(emulator.url);
+    const before = await emulator.control.state();
     const buyerChats = before.chats.filter((c) => c.chat_type === "BUYER_SELLER");
     for (const chat of buyerChats.slice(0, 3)) {
-      await control(emulator.url, "POST", "buyer-message", { chat_id: chat.chat_id, text: `Есть новости? ${chat.chat_id}` });
+      await emulator.control.buyerMessage({ chat_id: chat.chat_id, text: `Есть новости? ${chat.chat_id}` });
     }
-    await control(emulator.url, "POST", "buyer-message", {
+    await emulator.control.buyerMessage({
       chat_id: buyerChats[1]!.chat_id,
       text: "https://cdn.ozon.example/photo.jpg",
       is_image: true,
       moderate_image_status: "MODERATION",
     });
     const posting = before.postings.find((p) => p.chat_id === null)!;
-    const { chat_id: newChatId } = await control<{ chat_id: string }>(emulator.url, "POST", "buyer-message", {
+    const { chat_id: newChatId } = await emulator.control.buyerMessage({
       posting_number: posting.posting_number,
       text: "Здравствуйте! Когда доставка?",
     });
@@ -131,15 +124,15 @@ forEachDatabase("sync engine", (db) => {
     expect(await db.prisma.chat.count({ where: { ozonChatId: newChatId } })).toBe(1);
 
     // And again after more traffic, including a reply that leaves the chat otherwise unchanged.
-    await control(emulator.url, "POST", "support-message", { text: "Ваше обращение рассмотрено." });
-    await control(emulator.url, "POST", "buyer-message", { chat_id: newChatId, text: "Жду ответа" });
+    await emulator.control.supportMessage({ text: "Ваше обращение рассмотрено." });
+    await emulator.control.buyerMessage({ chat_id: newChatId, text: "Жду ответа" });
     await syncAccountNow(db.prisma, accountId, conn());
     await expectCacheEqualsEmulator(db.prisma, accountId, emulator.url);
   });
 
   it("a chat the sender stored does not hide older activity in chats below it", async () => {
     await syncAccountNow(db.prisma, accountId, conn());
-    const state = await emulatorState(emulator.url);
+    const state = await emulator.control.state();
     const [below, above] = state.chats.filter((c) => c.chat_type === "SELLER_SUPPORT");
     // A reply written in Ozon's portal (read, so unread counts do not change) ...
     await sendMessage(conn(), { chatId: below!.chat_id, text: "Ответ из личного кабинета" });
@@ -155,16 +148,16 @@ forEachDatabase("sync engine", (db) => {
 
   it("an idle poll is exactly one Ozon call: the first list page", async () => {
     await syncAccountNow(db.prisma, accountId, conn());
-    await control(emulator.url, "DELETE", "calls");
+    await emulator.control.resetCalls();
     const report = await syncAccountNow(db.prisma, accountId, conn());
-    expect(await emulatorCalls(emulator.url)).toEqual({ total: 1, by_path: { "/v3/chat/list": 1 }, by_client: { "demo-client": 1 } });
+    expect(await emulator.control.calls()).toEqual({ total: 1, by_path: { "/v3/chat/list": 1 }, by_client: { "demo-client": 1 } });
     expect(report).toMatchObject({ mode: "incremental", listCalls: 1, historyCalls: 0, chatsSynced: 0, unreadReconciled: false });
   });
 
   it("two runners on one database never sync the same account at once; the import runs once", async () => {
-    const state = await emulatorState(emulator.url);
-    await control(emulator.url, "POST", "latency", { ms: 5 });
-    await control(emulator.url, "DELETE", "calls");
+    const state = await emulator.control.state();
+    await emulator.control.setLatency(5);
+    await emulator.control.resetCalls();
     const results = await Promise.allSettled([
       syncAccountNow(db.prisma, accountId, conn(), { instanceId: "instance-a" }),
       syncAccountNow(db.prisma, accountId, conn(), { instanceId: "instance-b" }),
@@ -174,16 +167,16 @@ forEachDatabase("sync engine", (db) => {
     expect(fulfilled).toHaveLength(1);
     expect(refused).toHaveLength(1);
     expect((refused[0] as PromiseRejectedResult).reason).toBeInstanceOf(SyncLeaseHeldError);
-    const calls = await emulatorCalls(emulator.url);
+    const calls = await emulator.control.calls();
     expect(calls.by_path["/v3/chat/history"]).toBe(state.chats.filter((c) => c.messages.length > 0).length);
     await expectCacheEqualsEmulator(db.prisma, accountId, emulator.url);
   });
 
   it("a long import keeps its lease renewed: another runner is refused throughout", async () => {
-    const state = await emulatorState(emulator.url);
+    const state = await emulator.control.state();
     // Every Ozon call takes 100 ms: the sequential import of ~40 histories lasts several lease TTLs.
-    await control(emulator.url, "POST", "latency", { ms: 100 });
-    await control(emulator.url, "DELETE", "calls");
+    await emulator.control.setLatency(100);
+    await emulator.control.resetCalls();
     let finished = false;
     const importing = syncAccountNow(db.prisma, accountId, conn(), { instanceId: "a", leaseTtlMs: 1000, concurrency: 1 }).finally(
       () => (finished = true),
@@ -204,7 +197,7 @@ forEachDatabase("sync engine", (db) => {
     // attempt was refused.
     expect(refusals.length).toBeGreaterThan(25);
     for (const r of refusals) expect(r).toBeInstanceOf(SyncLeaseHeldError);
-    const calls = await emulatorCalls(emulator.url);
+    const calls = await emulator.control.calls();
     expect(calls.by_path["/v3/chat/history"]).toBe(state.chats.filter((c) => c.messages.length > 0).length);
     await expectCacheEqualsEmulator(db.prisma, accountId, emulator.url);
   });
@@ -212,24 +205,18 @@ forEachDatabase("sync engine", (db) => {
 
 describe("idle poll on a larger shop", () => {
   forEachDatabase("500 chats", (db) => {
-    let emulator: RunningEmulator;
-    beforeAll(async () => {
-      emulator = await startEmulator({ port: 0, quiet: true, chats: 500, rateLimit: 0 });
-    });
-    afterAll(async () => {
-      await closeOtherSessions(db);
-      await emulator.close();
-    });
+    const emulator = withEmulator({ chats: 500, rateLimit: 0 });
+    afterAll(() => closeOtherSessions(db));
 
     it("costs the same one list call as the default shop", async () => {
       const accountId = await createTestAccount(db.prisma);
-      const connection = emulatorConnection(emulator.url);
+      const connection = emulator.connection();
       const imported = await syncAccountNow(db.prisma, accountId, connection);
       expect(imported.listCalls).toBe(5);
       await expectCacheEqualsEmulator(db.prisma, accountId, emulator.url);
-      await control(emulator.url, "DELETE", "calls");
+      await emulator.control.resetCalls();
       const report = await syncAccountNow(db.prisma, accountId, connection);
-      expect(await emulatorCalls(emulator.url)).toEqual({ total: 1, by_path: { "/v3/chat/list": 1 }, by_client: { "demo-client": 1 } });
+      expect(await emulator.control.calls()).toEqual({ total: 1, by_path: { "/v3/chat/list": 1 }, by_client: { "demo-client": 1 } });
       expect(report).toMatchObject({ listCalls: 1, historyCalls: 0 });
     });
   });

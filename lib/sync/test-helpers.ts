@@ -1,7 +1,7 @@
-/** Test-only helpers for lib/sync tests. */
+/** Test-only helpers for lib/sync tests. (The emulator: withEmulator from lib/testing/with-emulator.ts.) */
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { TestDatabase } from "@/lib/db/testing";
-import type { OzonChatMessage, OzonChatSummary, OzonConnection } from "@/lib/ozon";
+import type { OzonChatMessage, OzonChatSummary } from "@/lib/ozon";
 
 /** A seller account row (the key is never used by the sync: tests pass connections directly). */
 export async function createTestAccount(prisma: PrismaClient, clientId = "demo-client"): Promise<string> {
@@ -9,10 +9,6 @@ export async function createTestAccount(prisma: PrismaClient, clientId = "demo-c
     data: { name: `Shop ${clientId}`, clientId, apiKeyCiphertext: new Uint8Array([1, 2, 3]), apiKeyLast4: "-key" },
   });
   return account.id;
-}
-
-export function emulatorConnection(url: string, clientId = "demo-client", apiKey = "demo-api-key"): OzonConnection {
-  return { baseUrl: url, clientId, apiKey, retry: { baseDelayMs: 1, maxDelayMs: 20, maxRetryAfterMs: 5000 } };
 }
 
 export function summary(chatId: string, over: Partial<OzonChatSummary> = {}): OzonChatSummary {
@@ -42,59 +38,6 @@ export function message(messageId: string, over: Partial<OzonChatMessage> = {}):
     context: null,
     ...over,
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// The emulator's control API (ids as decimal strings)
-
-export type EmulatorMessage = {
-  message_id: string;
-  user: { id: string; type: string };
-  created_at: string;
-  is_read: boolean;
-  is_image: boolean;
-  moderate_image_status?: string;
-  data: string[];
-  context?: { order_number: string; sku: string };
-};
-
-export type EmulatorChat = {
-  chat_id: string;
-  chat_type: string;
-  chat_status: string;
-  posting_number: string | null;
-  created_at: string;
-  unread_count: number;
-  first_unread_message_id: string;
-  last_message_id: string;
-  messages: EmulatorMessage[];
-};
-
-export type EmulatorState = {
-  sellers: { client_id: string; total_unread_count: number }[];
-  postings: { posting_number: string; chat_id: string | null; status: string }[];
-  chats: EmulatorChat[];
-};
-
-export async function control<T = unknown>(url: string, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${url}/__emulator/${path}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const json = (await res.json()) as T;
-  if (!res.ok) throw new Error(`${method} /__emulator/${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-export function emulatorState(url: string, clientId = "demo-client"): Promise<EmulatorState> {
-  return control<EmulatorState>(url, "GET", `state?client_id=${clientId}`);
-}
-
-export type EmulatorCalls = { total: number; by_path: Record<string, number>; by_client: Record<string, number> };
-
-export function emulatorCalls(url: string): Promise<EmulatorCalls> {
-  return control<EmulatorCalls>(url, "GET", "calls");
 }
 
 /**

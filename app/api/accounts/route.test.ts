@@ -1,11 +1,12 @@
 import { beforeEach, expect, it, vi } from "vitest";
-import { connectDemoAccount, withEmulatorAsOzon } from "@/lib/accounts/testing";
+import { connectDemoAccount } from "@/lib/accounts/testing";
 import { createTestUser, requestAs, useTestDatabaseInRoutes, type TestUser } from "@/lib/auth/testing";
 import { forEachDatabase } from "@/lib/db/testing";
+import { withEmulator } from "@/lib/testing/with-emulator";
 import { GET as getOne, PATCH } from "./[accountId]/route";
 import { GET, POST } from "./route";
 
-const ozon = withEmulatorAsOzon();
+const ozon = withEmulator({ asOzonApiUrl: true });
 
 function json(body: unknown): RequestInit {
   return { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) };
@@ -21,7 +22,6 @@ forEachDatabase("/api/accounts", (db) => {
   useTestDatabaseInRoutes(db);
   beforeEach(async () => {
     await db.reset();
-    await ozon.reset();
   });
 
   it("answers 401 without a session", async () => {
@@ -117,10 +117,10 @@ forEachDatabase("/api/accounts", (db) => {
       await keep(await getOne(await requestAs(admin, `/api/accounts/${account!.id}`), context));
       const patch = (body: unknown) => requestAs(admin, `/api/accounts/${account!.id}`, { ...json(body), method: "PATCH" });
       await keep(await PATCH(await patch({ apiKey: "wrong-secret-key-2" }), context));
-      await fetch(`${ozon.url}/__emulator/faults`, { method: "POST", body: JSON.stringify({ mode: "drop", count: 10 }) });
+      await ozon.control.addFault({ mode: "drop", count: 10 });
       await keep(await PATCH(await patch({ testConnection: true }), context));
-      await fetch(`${ozon.url}/__emulator/faults`, { method: "DELETE" });
-      await fetch(`${ozon.url}/__emulator/faults`, { method: "POST", body: JSON.stringify({ mode: "error", status: 500, count: 10 }) });
+      await ozon.control.clearFaults();
+      await ozon.control.addFault({ mode: "error", status: 500, count: 10 });
       await keep(await POST(await requestAs(admin, "/api/accounts", json({ name: "Shop", clientId: "other-client", apiKey: "wrong-secret-key-3" }))));
     } finally {
       spies.forEach((spy) => spy.mockRestore());

@@ -1,11 +1,13 @@
 import { beforeEach, expect, it } from "vitest";
-import { connectDemoAccount, withEmulatorAsOzon } from "@/lib/accounts/testing";
+import { connectDemoAccount } from "@/lib/accounts/testing";
 import { createTestUser, requestAs, useTestDatabaseInRoutes, type TestUser } from "@/lib/auth/testing";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { forEachDatabase } from "@/lib/db/testing";
+import { withEmulator } from "@/lib/testing/with-emulator";
 import { DELETE, GET, PATCH } from "./route";
 
-const ozon = withEmulatorAsOzon();
+// Accounts are checked against the emulator (OZON_API_URL) when they are connected or their key changes.
+withEmulator({ asOzonApiUrl: true });
 
 type Handler = typeof GET;
 const HANDLERS: [string, Handler][] = [
@@ -31,7 +33,6 @@ forEachDatabase("/api/accounts/[accountId]", (db) => {
   useTestDatabaseInRoutes(db);
   beforeEach(async () => {
     await db.reset();
-    await ozon.reset();
   });
 
   it.each(HANDLERS)("%s answers 401 without a session", async (method, handler) => {

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { beforeEach, expect, it } from "vitest";
 import { createTestUser, useTestDatabaseInRoutes, type TestUser } from "@/lib/auth/testing";
-import {
-  cacheFromOzon,
-  callRoute,
-  control,
-  createEmulatorAccount,
-  jsonInit,
-  startTestEmulator,
-} from "@/lib/chats/test-helpers";
+import { cacheFromOzon, callRoute, createEmulatorAccount, jsonInit } from "@/lib/chats/test-helpers";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { forEachDatabase } from "@/lib/db/testing";
 import { getEnv } from "@/lib/env";
+import { withEmulator } from "@/lib/testing/with-emulator";
 import { GET as listChats } from "./route";
 import { POST as sendFile } from "./[chatId]/files/route";
 import { GET as listMessages, POST as sendMessage } from "./[chatId]/messages/route";
@@ -20,15 +14,8 @@ import { POST as markRead } from "./[chatId]/read/route";
 type ErrorBody = { error: { code: string; message: string } };
 type Params = { accountId: string; chatId: string };
 
-let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  // Before anything reads the environment: routes reach Ozon at OZON_API_URL.
-  process.env.OZON_API_URL = emulator.url;
-});
-afterAll(async () => {
-  await emulator.close();
-});
+// Routes reach Ozon at OZON_API_URL. Without the rate limit: sends are never retried on a 429.
+const emulator = withEmulator({ rateLimit: 0, asOzonApiUrl: true });
 
 // 1×1 transparent PNG.
 const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
@@ -42,12 +29,11 @@ forEachDatabase("chat routes", (db) => {
   let chatId: string;
   let ozonChatId: string;
   let foreignChatId: string;
-  const ozon = () => control(emulator);
+  const ozon = emulator.control;
   const base = () => `/api/accounts/${accountId}/chats`;
 
   beforeEach(async () => {
     await db.reset();
-    await ozon().reset();
     accountId = await createEmulatorAccount(db.prisma);
     const other = await db.prisma.sellerAccount.create({
       data: { name: "Чужой магазин", clientId: "other-client", apiKeyCiphertext: new Uint8Array([1]), apiKeyLast4: "zzzz" },
@@ -60,9 +46,9 @@ forEachDatabase("chat routes", (db) => {
     ).id;
     agent = await createTestUser(db, { accountIds: [accountId] });
     outsider = await createTestUser(db, { accountIds: [other.id] });
-    await cacheFromOzon(db.prisma, { baseUrl: emulator.url, clientId: "demo-client", apiKey: "demo-api-key" }, accountId);
+    await cacheFromOzon(db.prisma, emulator.connection(), accountId);
     // A chat Ozon lets the seller write to: an FBS/rFBS posting paid and not yet delivered.
-    const state = await ozon().state();
+    const state = await ozon.state();
     const posting = state.postings.find(
       (p) => p.delivery_schema !== "FBO" && ["awaiting_packaging", "awaiting_deliver"].includes(String(p.status)) && p.chat_id,
     )!;
@@ -217,7 +203,7 @@ forEachDatabase("chat routes", (db) => {
       expect(ok.body.outbox.state).toBe("SENT");
       expect(ok.body.message.text).toBe(text);
     }
-    const onOzon = (await ozon().state()).chats.find((c) => c.chat_id === ozonChatId)!;
+    const onOzon = (await ozon.state()).chats.find((c) => c.chat_id === ozonChatId)!;
     expect(onOzon.messages.filter((m) => m.data[0] === "😀".repeat(1000))).toHaveLength(1);
   });
 
@@ -226,7 +212,7 @@ forEachDatabase("chat routes", (db) => {
     const again = await callRoute<{ outbox: { id: string; state: string } }>(sendMessage, agent, "/x", params(), jsonInit({ clientId: "k1", text: "Добрый день" }));
     expect(first.status).toBe(200);
     expect(again.body.outbox).toEqual(first.body.outbox);
-    expect((await ozon().state()).chats.find((c) => c.chat_id === ozonChatId)!.messages.filter((m) => m.data[0] === "Добрый день")).toHaveLength(1);
+    expect((await ozon.state()).chats.find((c) => c.chat_id === ozonChatId)!.messages.filter((m) => m.data[0] === "Добрый день")).toHaveLength(1);
 
     // A notification chat is never writable.
     const notification = await db.prisma.chat.findFirstOrThrow({ where: { accountId, type: { startsWith: "seller_notification" } } });
@@ -276,7 +262,7 @@ forEachDatabase("chat routes", (db) => {
     const read = await callRoute<{ unreadCount: number; totalUnread: number }>(markRead, agent, "/x", p, { method: "POST" });
     expect(read.status).toBe(200);
     expect(read.body).toEqual({ chatId: unreadChat.id, unreadCount: 0, totalUnread: before._sum.unreadCount! - unreadChat.unreadCount });
-    expect((await ozon().state()).chats.find((c) => c.chat_id === unreadChat.ozonChatId)!.unread_count).toBe(0);
+    expect((await ozon.state()).chats.find((c) => c.chat_id === unreadChat.ozonChatId)!.unread_count).toBe(0);
 
     const again = await callRoute(markRead, agent, "/x", p, jsonInit({}));
     expect(again.body).toEqual(read.body);

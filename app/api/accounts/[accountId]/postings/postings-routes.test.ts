@@ -1,40 +1,33 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { beforeEach, expect, it } from "vitest";
 import { createTestUser, useTestDatabaseInRoutes, type TestUser } from "@/lib/auth/testing";
-import { callRoute, control, createEmulatorAccount, startTestEmulator } from "@/lib/chats/test-helpers";
+import { callRoute, createEmulatorAccount } from "@/lib/chats/test-helpers";
 import { forEachDatabase } from "@/lib/db/testing";
 import { getEnv } from "@/lib/env";
+import { withEmulator } from "@/lib/testing/with-emulator";
 import { GET as listPostings } from "./route";
 import { GET as getPosting } from "./[postingNumber]/route";
 import { POST as startChat } from "./[postingNumber]/chat/route";
 
 type ErrorBody = { error: { code: string; message: string } };
 
-let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  process.env.OZON_API_URL = emulator.url;
-});
-afterAll(async () => {
-  await emulator.close();
-});
+const emulator = withEmulator({ rateLimit: 0, asOzonApiUrl: true });
 
 forEachDatabase("posting routes", (db) => {
   useTestDatabaseInRoutes(db);
   let accountId: string;
   let agent: TestUser;
   let outsider: TestUser;
-  const ozon = () => control(emulator);
+  const ozon = emulator.control;
 
   beforeEach(async () => {
     await db.reset();
-    await ozon().reset();
     accountId = await createEmulatorAccount(db.prisma);
     agent = await createTestUser(db, { accountIds: [accountId] });
     outsider = await createTestUser(db);
   });
 
   async function postingWithoutChat(fbo: boolean): Promise<string> {
-    const state = await ozon().state();
+    const state = await ozon.state();
     const candidates = state.postings.filter((p) => !p.chat_id && (p.delivery_schema === "FBO") === fbo);
     for (const p of candidates) {
       const number = String(p.posting_number);
@@ -57,7 +50,7 @@ forEachDatabase("posting routes", (db) => {
       expect((await callRoute(getPosting, user, "/x", p)).status).toBe(expected);
       expect((await callRoute(startChat, user, "/x", p, { method: "POST" })).status).toBe(expected);
     }
-    expect((await ozon().calls()).by_path["/v1/chat/start"] ?? 0).toBe(0);
+    expect((await ozon.calls()).by_path["/v1/chat/start"] ?? 0).toBe(0);
   });
 
   it("starts a chat from an FBS posting (again: the same chat), refuses FBO in words", async () => {

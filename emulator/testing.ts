@@ -1,0 +1,148 @@
+/**
+ * The one test client of the emulator, for its own tests and the app's: an in-process emulator on a free port, its
+ * control API (README "Control API") as typed methods, and a bare Ozon-API caller that adds none of a real client's
+ * checks. Free of vitest, so scripts may use it too; `with-test-emulator.ts` adds the vitest hooks.
+ */
+import { isSafeNumber, parse } from "lossless-json";
+import type { ControlState } from "./control";
+import type { CallCounts } from "./core";
+import type { Fault, FaultMode } from "./faults";
+import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from "./index";
+
+export type SellerCredentials = { readonly clientId: string; readonly apiKey: string };
+
+/** The Premium Plus seller with the demo shop. */
+export const DEMO = { clientId: "demo-client", apiKey: "demo-api-key" } as const satisfies SellerCredentials;
+/** The seller without a subscription: every chat method answers 403. */
+export const BASIC = { clientId: "basic-client", apiKey: "basic-api-key" } as const satisfies SellerCredentials;
+
+/**
+ * A value as the control API writes it: bigint ids become decimal strings; string enums stay open strings (what a
+ * test compares them with may be a value only live Ozon sends).
+ */
+type Written<T> = T extends bigint | string
+  ? string
+  : T extends readonly (infer U)[]
+    ? Written<U>[]
+    : T extends object
+      ? { [K in keyof T]: Written<T[K]> }
+      : T;
+
+/** GET /__emulator/state, typed from what the control API builds, so the two cannot drift apart. */
+export type EmulatorState = Written<ControlState>;
+export type EmulatorChat = EmulatorState["chats"][number];
+export type EmulatorMessage = EmulatorChat["messages"][number];
+export type EmulatorPosting = EmulatorState["postings"][number];
+export type EmulatorCalls = CallCounts;
+/** POST /__emulator/faults: which requests a fault hits and how (README "Fault modes"). */
+export type FaultSpec = Partial<Omit<Fault, "id" | "mode">> & { mode: FaultMode };
+export type ChatMessageRef = { chat_id: string; message_id: string };
+
+/** An emulator's base URL, or a getter for one that is started later (a test file's hooks). */
+export type EmulatorUrl = string | (() => string);
+
+const urlOf = (url: EmulatorUrl) => (typeof url === "string" ? url : url());
+
+/** The control API (`/__emulator/…`) of the emulator at `url`; a non-2xx answer throws with its body. */
+export function emulatorControl(url: EmulatorUrl) {
+  async function request<T = unknown>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${urlOf(url)}/__emulator/${path}`, {
+      method,
+      ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} /__emulator/${path} -> ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+  const sellerQuery = (clientId: string) => `client_id=${encodeURIComponent(clientId)}`;
+  return {
+    /** Any control call, for the emulator's own tests of the control API. */
+    request,
+    health: () => request<{ ok: true; now: string }>("GET", "health"),
+    /** Back to the seeded state (the current seed unless given); clears faults, latency, call counts and the clock. */
+    reset: (seed?: number) => request<{ ok: true; seed: number; now: string }>("POST", "reset", seed === undefined ? {} : { seed }),
+    state: (clientId: string = DEMO.clientId) => request<EmulatorState>("GET", `state?${sellerQuery(clientId)}`),
+    /** Ozon-API calls counted since the last reset (control calls are never counted). */
+    calls: () => request<EmulatorCalls>("GET", "calls"),
+    resetCalls: () => request<{ ok: true }>("DELETE", "calls"),
+    /** A buyer writes: to a chat, or about a posting (its chat is created if needed). */
+    buyerMessage: (message: {
+      client_id?: string;
+      chat_id?: string;
+      posting_number?: string;
+      text: string;
+      is_image?: boolean;
+      moderate_image_status?: "SUCCESS" | "MODERATION" | "FAILED";
+    }) => request<ChatMessageRef>("POST", "buyer-message", message),
+    /** Ozon's support writes: to a chat, or to the first open support chat. */
+    supportMessage: (message: { client_id?: string; chat_id?: string; text: string }) =>
+      request<ChatMessageRef>("POST", "support-message", message),
+    pay: (postingNumber: string, clientId: string = DEMO.clientId) =>
+      request<EmulatorPosting>("POST", "postings/pay", { client_id: clientId, posting_number: postingNumber }),
+    deliver: (postingNumber: string, clientId: string = DEMO.clientId) =>
+      request<EmulatorPosting>("POST", "postings/deliver", { client_id: clientId, posting_number: postingNumber }),
+    /** Moves the emulator's clock forward (only forward: message ids follow it). */
+    advanceClock: (by: { hours?: number; minutes?: number; ms?: number }) =>
+      request<{ now: string; offset_ms: number }>("POST", "clock/advance", by),
+    /** A delay before every Ozon-API answer. */
+    setLatency: (ms: number, jitterMs = 0) => request<{ ms: number; jitter_ms: number }>("POST", "latency", { ms, jitter_ms: jitterMs }),
+    addFault: (fault: FaultSpec) => request<{ id: string }>("POST", "faults", fault),
+    /** The active faults, with their remaining `count`. */
+    faults: () => request<{ faults: Fault[] }>("GET", "faults"),
+    clearFaults: () => request<{ ok: true }>("DELETE", "faults"),
+  };
+}
+
+export type EmulatorControl = ReturnType<typeof emulatorControl>;
+
+export interface OzonReply {
+  status: number;
+  headers: Headers;
+  text: string;
+  /** The parsed body (undefined if it is not JSON); integers beyond 2^53 stay decimal strings. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  json: any;
+}
+
+/** Parses JSON; integers beyond 2^53 stay decimal strings. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function parseLossless(text: string): any {
+  return parse(text, null, (s) => (isSafeNumber(s) ? Number(s) : s));
+}
+
+export function ozonHeaders(seller: SellerCredentials): Record<string, string> {
+  return { "Client-Id": seller.clientId, "Api-Key": seller.apiKey };
+}
+
+/**
+ * Ozon's methods on the emulator at `url`, as bare HTTP: to see what the emulator itself answers to a body or headers
+ * a real client would never send. Headers default to the demo seller's.
+ */
+export function ozonWire(url: EmulatorUrl) {
+  async function raw(path: string, body: string, headers: Record<string, string> = ozonHeaders(DEMO)): Promise<OzonReply> {
+    const response = await fetch(urlOf(url) + path, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body });
+    const text = await response.text();
+    let json: unknown = undefined;
+    try {
+      json = text ? parseLossless(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return { status: response.status, headers: response.headers, text, json };
+  }
+  return {
+    /** `body` is sent as it is: for bodies that are not JSON, or ids written as bare numbers. */
+    raw,
+    call: (path: string, body: unknown = {}, headers?: Record<string, string>) => raw(path, JSON.stringify(body), headers),
+  };
+}
+
+export type OzonWire = ReturnType<typeof ozonWire>;
+
+export type TestEmulator = RunningEmulator & { control: EmulatorControl; ozon: OzonWire };
+
+/** The emulator in this process on a free port, quiet, seed 1 unless `options` say otherwise. */
+export async function startTestEmulator(options: StartEmulatorOptions = {}): Promise<TestEmulator> {
+  const running = await startEmulator({ port: 0, seed: 1, quiet: true, ...options });
+  return { ...running, control: emulatorControl(running.url), ozon: ozonWire(running.url) };
+}
