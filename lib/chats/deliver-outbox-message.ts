@@ -29,6 +29,8 @@ export async function deliverOutboxMessage(
     // text must not be taken for this one.
     const newest = await getChatHistory(connection, { chatId: chat.ozonChatId, direction: "Backward", limit: 1 });
     newestBeforeSend = BigInt(newest.messages[0]?.messageId ?? "0");
+    // Kept before sending: if Ozon's answer is lost, a later reconciliation still knows where to look.
+    await db.outboxMessage.update({ where: { id: row.id }, data: { sentAfterMessageId: newestBeforeSend } });
   } catch (error) {
     await markFailed(db, row, error);
     throw error;

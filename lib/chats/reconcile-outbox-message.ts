@@ -5,10 +5,9 @@ import { findSentMessageCandidates } from "./find-sent-message-candidates";
 import { recordOutboxSent } from "./record-outbox-sent";
 
 /**
- * The send being settled happened shortly before the row was marked UNKNOWN (its updatedAt; within the client's
- * timeout, at most 2 minutes), and our clock and Ozon's differ a little: Ozon messages dated earlier than this
- * before it are not this send. (The row does not keep the chat's newest message id from before the send, which
- * would be exact; see the note on the outbox model.)
+ * For rows written before `sentAfterMessageId` existed: the send being settled happened shortly before the row
+ * was marked UNKNOWN (its updatedAt; within the client's timeout, at most 2 minutes), and our clock and Ozon's
+ * differ a little: Ozon messages dated earlier than this before it are not this send.
  */
 export const RECONCILE_WINDOW_MS = 10 * 60_000;
 /** No message can predate its outbox row, give or take the two clocks' difference. */
@@ -27,13 +26,15 @@ export async function reconcileOutboxMessage(
   row: OutboxMessage,
   chat: Pick<Chat, "id" | "ozonChatId">,
 ): Promise<OutboxMessage> {
-  const lookup = await findSentMessageCandidates(connection, chat.ozonChatId, row, {
-    notBefore: new Date(
-      Math.max(row.createdAt.getTime() - RECONCILE_CLOCK_SKEW_MS, row.updatedAt.getTime() - RECONCILE_WINDOW_MS),
-    ),
-    pageLimit: 100,
-    maxPages: 5,
-  });
+  const bound =
+    row.sentAfterMessageId !== null
+      ? { afterMessageId: row.sentAfterMessageId }
+      : {
+          notBefore: new Date(
+            Math.max(row.createdAt.getTime() - RECONCILE_CLOCK_SKEW_MS, row.updatedAt.getTime() - RECONCILE_WINDOW_MS),
+          ),
+        };
+  const lookup = await findSentMessageCandidates(connection, chat.ozonChatId, row, { ...bound, pageLimit: 100, maxPages: 5 });
   const recorded = await recordOutboxSent(db, connection, { row, chat, lookup, from: ["UNKNOWN"], confirmedByOzon: false });
   if (recorded) return recorded;
   await db.outboxMessage.updateMany({

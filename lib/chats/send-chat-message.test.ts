@@ -3,7 +3,7 @@ import { createTestUser, type TestUser } from "@/lib/auth/testing";
 import { forEachDatabase } from "@/lib/db/testing";
 import { withEmulator } from "@/lib/testing/with-emulator";
 import { errorResponse } from "@/lib/http/error-response";
-import { getChatHistory } from "@/lib/ozon";
+import { getChatHistory, sendMessage } from "@/lib/ozon";
 import { storeMessages } from "@/lib/sync/store-messages";
 import { retryOutboxMessage } from "./retry-outbox-message";
 import { sendChatFile } from "./send-chat-file";
@@ -156,6 +156,27 @@ forEachDatabase("sending through the outbox", (db) => {
     expect(retried.outbox).toMatchObject({ state: "SENT", attempts: 2 });
     expect(await ozonTexts(chat.ozonChatId, text)).toHaveLength(1);
     expect(await db.prisma.message.count({ where: { chatId: chat.id, text } })).toBe(1);
+  });
+
+  it("does not take the seller's identical reply written in Ozon's portal just before for an undelivered send", async () => {
+    const chat = await writableChat();
+    const text = "Спасибо за заказ!";
+    // The seller answers the same words in Ozon's own portal (outside the inbox) ...
+    await sendMessage(connection(), { chatId: chat.ozonChatId, text });
+    const portalReply = (await ozonTexts(chat.ozonChatId, text))[0]!;
+    // ... then an agent's send of those words never reaches Ozon.
+    await ozon.addFault({ path: SEND, mode: "drop", count: 1 });
+    await expect(sendChatMessage(db.prisma, connection(), target(chat.id), { clientId: "portal-1", text })).rejects.toMatchObject({
+      code: "outcome_unknown",
+    });
+    const row = await db.prisma.outboxMessage.findFirstOrThrow({ where: { clientId: "portal-1" } });
+    expect(row.sentAfterMessageId).toBe(BigInt(portalReply.message_id));
+
+    const retried = await retryOutboxMessage(db.prisma, connection(), { accountId, chatId: chat.id, outboxId: row.id });
+    expect(retried.outbox.state).toBe("SENT");
+    const onOzon = await ozonTexts(chat.ozonChatId, text);
+    expect(onOzon).toHaveLength(2);
+    expect(retried.outbox.ozonMessageId).toBe(onOzon[1]!.message_id);
   });
 
   it("settles a send whose process stopped mid-way (SENDING for minutes) by the chat, before any resend", async () => {

@@ -60,7 +60,8 @@ describe("openDatabase / prepareDatabase [pglite directory]", () => {
     expect(await second.migrate()).toEqual({ applied: [] });
     expect(await second.prisma.user.count()).toBe(1);
     await second.close();
-  });
+    // Two PGlite start-ups on disk: fsync-bound, and slow on a busy 2-core machine.
+  }, 120_000);
 
   it("keeps a second opener of the same PGlite directory out, and takes over a stale lock", async () => {
     const dataDir = path.join(dir, "locked");
