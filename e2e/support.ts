@@ -18,7 +18,9 @@ export async function signIn(page: Page, user: { email: string; password: string
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Seller Inbox" })).toBeVisible();
+  // Signed in once the app has left the sign-in page and shows its main navigation.
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+  await expect(page.getByRole("navigation", { name: /^(Main|Основное)$/ })).toBeVisible();
 }
 
 /** No serious or critical accessibility violation on the page as it is now. */
