@@ -23,7 +23,9 @@ test("the agent sees the demo seller's chats from the cache, with Ozon's unread 
   const emulatorUnread = state.chats.reduce((sum, chat) => sum + chat.unread_count, 0);
   expect(emulatorUnread).toBeGreaterThan(0);
   await expect(page.getByTestId("total-unread")).toHaveText(String(emulatorUnread), { timeout: 30_000 });
-  await expect(chats.getByRole("listitem")).toHaveCount(Math.min(50, state.chats.length));
+  // The list opens on buyer chats (Ozon support apart), a page at a time.
+  const buyerChats = state.chats.filter((chat) => chat.chat_type.startsWith("BUYER"));
+  await expect(chats.getByRole("listitem")).toHaveCount(Math.min(30, buyerChats.length));
   await expect(chats.getByLabel(/^\d+ unread$/).first()).toBeVisible();
 
   await expectAccessible(page);

@@ -1,0 +1,39 @@
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { Thread } from "@/components/inbox/thread";
+import { listAccountsForUser } from "@/lib/accounts/list-accounts-for-user";
+import { resolveCurrentAccount } from "@/lib/accounts/resolve-current-account";
+import { getPageUser } from "@/lib/auth/get-page-user";
+import { toChatView } from "@/lib/chats/chat-view";
+import { findAccountChat } from "@/lib/chats/find-account-chat";
+import { getDb } from "@/lib/db/client";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ chatId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/**
+ * /inbox/<chatId>?account=: one chat, linkable and reloadable. A chat of an account the user may not work is
+ * not found, like a chat that does not exist; a link without ?account finds the chat among the user's accounts.
+ */
+export default async function ChatPage({ params, searchParams }: Props) {
+  const db = getDb();
+  const user = await getPageUser(await headers());
+  if (!user) redirect("/sign-in");
+  const { chatId } = await params;
+  const requested = (await searchParams).account;
+  const accounts = await listAccountsForUser(db, user);
+  const account = resolveCurrentAccount(accounts, typeof requested === "string" ? requested : undefined);
+  if (!account) notFound();
+
+  const chat = await findAccountChat(db, account.id, chatId).catch(() => null);
+  if (!chat) {
+    for (const other of accounts) {
+      if (other.id === account.id) continue;
+      const found = await findAccountChat(db, other.id, chatId).catch(() => null);
+      if (found) redirect(`/inbox/${encodeURIComponent(chatId)}?account=${encodeURIComponent(other.id)}`);
+    }
+    notFound();
+  }
+  return <Thread key={chat.id} accountId={account.id} initialChat={toChatView(chat)} userId={user.id} />;
+}

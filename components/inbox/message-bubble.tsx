@@ -1,0 +1,40 @@
+import Link from "next/link";
+import type { Locale } from "@/lib/i18n/locales";
+import type { MessageView } from "@/lib/chats/message-view";
+import { formatTime } from "@/components/i18n/format";
+import { authorLabel } from "./author-label";
+import { MessageImage } from "./message-image";
+import type { InboxStrings } from "./messages";
+import { orderHref } from "./order-href";
+import { parseOzonText } from "./parse-ozon-text";
+import { RenderOzonText } from "./render-ozon-text";
+
+/** One message of the history: who wrote it, when, and what (text, image, order link). */
+export function MessageBubble({ t, locale, accountId, message }: { t: InboxStrings; locale: Locale; accountId: string; message: MessageView }) {
+  const ours = message.authorType === "seller";
+  const image = message.isImage ? parseOzonText(message.text).find((token) => token.type === "image") : undefined;
+  return (
+    <article className={`flex ${ours ? "justify-end" : "justify-start"}`}>
+      <div className={`max-w-[75%] rounded-lg px-3 py-2 shadow-sm ${ours ? "bg-blue-50 ring-1 ring-blue-200" : "bg-white ring-1 ring-slate-200"}`}>
+        <p className="mb-1 flex items-baseline gap-2 text-xs text-slate-700">
+          <span className="font-semibold">{authorLabel(t, message)}</span>
+          <time dateTime={message.createdAt}>{formatTime(locale, message.createdAt)}</time>
+        </p>
+        {image && image.type === "image" ? (
+          <MessageImage t={t} src={image.src} alt={image.alt} moderationStatus={message.moderationStatus} />
+        ) : (
+          <p className="whitespace-pre-wrap break-words">
+            <RenderOzonText text={message.text} />
+          </p>
+        )}
+        {message.orderNumber && (
+          <p className="mt-1 text-xs">
+            <Link href={orderHref(accountId, message.orderNumber)} className="text-blue-800 underline">
+              {t.orderLink(message.orderNumber)}
+            </Link>
+          </p>
+        )}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+
+import { useInfiniteQuery, type InfiniteData } from "@tanstack/react-query";
+import { fetchJson } from "@/components/fetch-json";
+import { queryKeys } from "@/components/query-keys";
+import type { ListCachedMessagesResponse } from "@/lib/chats/list-cached-messages";
+import type { MessageView } from "@/lib/chats/message-view";
+import { accountApi } from "./api-paths";
+import { INBOX_REFETCH_MS } from "./use-chat-list";
+
+export type MessagesData = InfiniteData<ListCachedMessagesResponse, unknown>;
+
+/** A chat's history: the first page is the newest; each next page is older (`before` its oldest message). */
+export function useChatMessages(accountId: string, chatId: string) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.account(accountId).messages(chatId),
+    queryFn: ({ pageParam, signal }) =>
+      fetchJson<ListCachedMessagesResponse>(accountApi(accountId).messages(chatId, pageParam), { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => (last.hasMore && last.messages[0] ? last.messages[0].id : null),
+    refetchInterval: INBOX_REFETCH_MS,
+  });
+}
+
+/** All loaded messages, oldest first, each once. */
+export function flattenMessages(data: MessagesData | undefined): MessageView[] {
+  if (!data) return [];
+  const seen = new Set<string>();
+  const result: MessageView[] = [];
+  for (const page of [...data.pages].reverse()) {
+    for (const message of page.messages) {
+      if (seen.has(message.id)) continue;
+      seen.add(message.id);
+      result.push(message);
+    }
+  }
+  return result.sort((a, b) => compareIds(a.id, b.id));
+}
+
+/** Ozon's ids are uint64 decimal strings: compare as numbers without losing precision. */
+export function compareIds(a: string, b: string): number {
+  if (a.length !== b.length) return a.length - b.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}

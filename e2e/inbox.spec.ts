@@ -1,0 +1,302 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { DEMO_ADMIN, emulatorUrl, expectAccessible, signIn } from "./support";
+
+type ApiChat = { id: string; ozonChatId: string; type: string; status: string; unreadCount: number; isBuyerChat: boolean };
+type EmulatorMessage = { message_id: string; user: { type: string }; created_at: string; is_read: boolean; data: string[] };
+type EmulatorFullChat = { chat_id: string; chat_type: string; chat_status: string; posting_number: string | null; unread_count: number; messages: EmulatorMessage[] };
+type EmulatorWorld = { now: string; chats: EmulatorFullChat[]; postings: { posting_number: string; delivery_schema: string }[] };
+
+async function emulatorWorld(request: APIRequestContext): Promise<EmulatorWorld> {
+  const response = await request.get(`${emulatorUrl}/__emulator/state?client_id=demo-client`);
+  expect(response.ok()).toBe(true);
+  return (await response.json()) as EmulatorWorld;
+}
+
+async function emulatorChat(request: APIRequestContext, ozonChatId: string): Promise<EmulatorFullChat> {
+  const chat = (await emulatorWorld(request)).chats.find((c) => c.chat_id === ozonChatId);
+  expect(chat).toBeDefined();
+  return chat!;
+}
+
+const chatList = (page: Page) => page.getByRole("navigation", { name: "Chats" });
+const composer = (page: Page) => page.getByRole("textbox", { name: "Message" });
+
+/** The inbox, its account id (from the links) and every chat of the account as our API lists it. */
+async function openInbox(page: Page): Promise<{ accountId: string; chats: ApiChat[] }> {
+  await signIn(page, DEMO_ADMIN);
+  await expect(chatList(page).getByRole("link").first()).toBeVisible({ timeout: 30_000 });
+  const href = (await chatList(page).getByRole("link").first().getAttribute("href")) ?? "";
+  const accountId = new URL(href, "http://x").searchParams.get("account") ?? "";
+  expect(accountId).not.toBe("");
+  const chats: ApiChat[] = [];
+  for (const kind of ["buyer", "support"]) {
+    const response = await page.request.get(`/api/accounts/${accountId}/chats?kind=${kind}&limit=100`);
+    expect(response.ok()).toBe(true);
+    chats.push(...((await response.json()) as { chats: ApiChat[] }).chats);
+  }
+  return { accountId, chats };
+}
+
+/** An open support chat: Ozon lets the seller write there at any time. */
+function writableChat(chats: ApiChat[], skip = 0): ApiChat {
+  const chat = chats.filter((c) => c.type.toUpperCase() === "SELLER_SUPPORT" && c.status === "OPENED")[skip];
+  expect(chat).toBeDefined();
+  return chat!;
+}
+
+async function waitForImport(page: Page, request: APIRequestContext) {
+  const unread = (await emulatorWorld(request)).chats.reduce((sum, chat) => sum + chat.unread_count, 0);
+  await expect(page.getByTestId("total-unread")).toHaveText(String(unread), { timeout: 30_000 });
+  return unread;
+}
+
+test("unread badges and totals show, and opening an unread chat marks it read at Ozon", async ({ page, request }, testInfo) => {
+  await openInbox(page);
+  const total = await waitForImport(page, request);
+  await expect(page).toHaveTitle(`(${total}) Inbox · Seller Inbox`);
+  await expect(chatList(page).getByRole("img", { name: /^\d+ unread$/ }).first()).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: testInfo.outputPath("inbox-en.png") });
+
+  const unreadLink = chatList(page).getByRole("link").filter({ has: page.getByRole("img", { name: /^\d+ unread$/ }) }).first();
+  const badge = (await unreadLink.getByRole("img").getAttribute("aria-label")) ?? "";
+  const count = Number(badge.split(" ")[0]);
+  const href = (await unreadLink.getAttribute("href")) ?? "";
+  const chatId = href.split("/inbox/")[1]!.split("?")[0]!;
+  const response = await page.request.get(`/api/accounts/${new URL(href, "http://x").searchParams.get("account")}/chats?filter=unread&limit=100`);
+  const ozonChatId = ((await response.json()) as { chats: ApiChat[] }).chats.find((c) => c.id === chatId)!.ozonChatId;
+
+  await unreadLink.click();
+  await expect(page).toHaveURL(new RegExp(`/inbox/${chatId}`));
+  await expect(page.getByRole("region", { name: "Messages" })).toBeVisible();
+  await expect(page.getByTestId("total-unread")).toHaveText(String(total - count));
+  await expect(chatList(page).locator(`a[href^="/inbox/${chatId}"]`).getByRole("img")).toHaveCount(0);
+  await expect.poll(async () => (await emulatorChat(request, ozonChatId)).unread_count, { timeout: 15_000 }).toBe(0);
+  expect((await emulatorChat(request, ozonChatId)).messages.every((m) => m.is_read || m.user.type.toLowerCase() === "seller")).toBe(true);
+  await expect(page).toHaveTitle(`(${total - count}) Inbox · Seller Inbox`);
+  await expectAccessible(page);
+  await page.screenshot({ path: testInfo.outputPath("thread-en.png") });
+});
+
+test("j/k and Enter open a chat from the keyboard", async ({ page }) => {
+  await openInbox(page);
+  const links = chatList(page).getByRole("link");
+  await links.first().focus();
+  await page.keyboard.press("j");
+  await page.keyboard.press("j");
+  await page.keyboard.press("k");
+  await page.keyboard.press("ArrowDown");
+  await expect(links.nth(2)).toBeFocused();
+  const href = (await links.nth(2).getAttribute("href")) ?? "";
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(href);
+  await expect(links.nth(2)).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("region", { name: "Messages" })).toBeVisible();
+});
+
+test("the chat list loads more chats as it scrolls, and Ozon support chats are apart", async ({ page }) => {
+  const { chats } = await openInbox(page);
+  const buyerCount = chats.filter((c) => c.isBuyerChat).length;
+  expect(buyerCount).toBeGreaterThan(30);
+  const links = chatList(page).getByRole("link");
+  await expect(links).toHaveCount(30);
+  await links.last().scrollIntoViewIfNeeded();
+  await expect(links).toHaveCount(buyerCount);
+
+  await page.getByRole("button", { name: "Ozon support" }).click();
+  await expect(links).toHaveCount(chats.filter((c) => !c.isBuyerChat).length);
+  await expect(links.first()).toContainText(/Ozon (support|notifications)/);
+  await page.getByRole("button", { name: "Buyers" }).click();
+  await page.getByRole("button", { name: "Closed" }).click();
+  await expect(links).toHaveCount(chats.filter((c) => c.isBuyerChat && c.status === "CLOSED").length);
+  await page.getByRole("button", { name: "Unread" }).click();
+  await expect(links).toHaveCount(chats.filter((c) => c.isBuyerChat && c.unreadCount > 0).length);
+});
+
+test("a file is checked in the browser and sent", async ({ page, request }) => {
+  const { accountId, chats } = await openInbox(page);
+  const chat = writableChat(chats);
+  await page.goto(`/inbox/${chat.id}?account=${accountId}`);
+  await expect(page.getByRole("region", { name: "Messages" })).toBeVisible();
+  const input = page.getByTestId("attach-file-input");
+  await input.setInputFiles({ name: "virus.exe", mimeType: "application/octet-stream", buffer: Buffer.from("MZ") });
+  await expect(page.getByRole("alert").filter({ hasText: "This file type cannot be sent" })).toBeVisible();
+  // A 1×1 PNG.
+  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+  const name = `photo-${Date.now()}.png`;
+  await input.setInputFiles({ name, mimeType: "image/png", buffer: png });
+  await expect.poll(async () => (await emulatorChat(request, chat.ozonChatId)).messages.filter((m) => m.data.some((d) => d.includes(name))).length).toBe(1);
+  await expect(page.getByRole("region", { name: "Messages" }).getByRole("img", { name })).toBeVisible({ timeout: 15_000 });
+});
+
+test("a message is sent to Ozon; 1001 characters are refused in words and 1000 with emoji go through", async ({ page, request }) => {
+  const { accountId, chats } = await openInbox(page);
+  const chat = writableChat(chats);
+  await page.goto(`/inbox/${chat.id}?account=${accountId}`);
+  const send = page.getByRole("button", { name: "Send", exact: true });
+  await expect(send).toBeDisabled();
+  await expect(send).toHaveAccessibleDescription(/Write a message to send it/);
+
+  const text = `Здравствуйте! Проверяем ответ ${Date.now()}`;
+  await composer(page).fill(text);
+  await expect(send).toBeEnabled();
+  await send.click();
+  await expect(composer(page)).toHaveValue("");
+  await expect(page.getByRole("region", { name: "Messages" }).getByText(text)).toBeVisible();
+  await expect.poll(async () => (await emulatorChat(request, chat.ozonChatId)).messages.filter((m) => m.data.includes(text)).length).toBe(1);
+
+  const thousand = "😀".repeat(10) + "я".repeat(989) + "!";
+  await composer(page).fill(`${thousand}x`);
+  await expect(page.getByText("1001 / 1000")).toBeVisible();
+  await expect(send).toBeDisabled();
+  await expect(send).toHaveAccessibleDescription(/Too long: 1001 characters, Ozon allows at most 1000/);
+
+  await composer(page).fill(thousand);
+  await expect(page.getByText("1000 / 1000")).toBeVisible();
+  await composer(page).press("Control+Enter");
+  await expect(composer(page)).toHaveValue("");
+  await expect.poll(async () => (await emulatorChat(request, chat.ozonChatId)).messages.filter((m) => m.data.includes(thousand)).length).toBe(1);
+  await expect(page.getByRole("region", { name: "Messages" }).getByText(thousand)).toBeVisible();
+});
+
+test("a send that fails shows why, and Retry delivers it to the buyer once", async ({ page, request }) => {
+  const { accountId, chats } = await openInbox(page);
+  const chat = writableChat(chats, 1);
+  await page.goto(`/inbox/${chat.id}?account=${accountId}`);
+  await expect(page.getByRole("region", { name: "Messages" })).toBeVisible();
+  const fault = await request.post(`${emulatorUrl}/__emulator/faults`, {
+    data: { path: "/v1/chat/send/message", mode: "error", status: 500, count: 1 },
+  });
+  expect(fault.ok()).toBe(true);
+
+  const text = `Повторная отправка ${Date.now()}`;
+  await composer(page).fill(text);
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  const outgoing = page.getByTestId("outgoing-message").filter({ hasText: text });
+  await expect(outgoing.getByRole("button", { name: "Retry" })).toBeVisible({ timeout: 20_000 });
+  await expect(outgoing).toContainText(/Ozon/);
+  expect((await emulatorChat(request, chat.ozonChatId)).messages.filter((m) => m.data.includes(text))).toHaveLength(0);
+
+  await outgoing.getByRole("button", { name: "Retry" }).click();
+  await expect(page.getByRole("region", { name: "Messages" }).getByText(text)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Retry" })).toHaveCount(0, { timeout: 20_000 });
+  await expect.poll(async () => (await emulatorChat(request, chat.ozonChatId)).messages.filter((m) => m.data.includes(text)).length).toBe(1);
+  await page.waitForTimeout(6_000); // a refetch later: still once, still no Retry
+  expect((await emulatorChat(request, chat.ozonChatId)).messages.filter((m) => m.data.includes(text))).toHaveLength(1);
+  await expect(page.getByRole("button", { name: "Retry" })).toHaveCount(0);
+});
+
+test("a buyer message injected at Ozon shows up in the open chat and the list without a reload", async ({ page, request }) => {
+  const { accountId, chats } = await openInbox(page);
+  const chat = chats.find((c) => c.isBuyerChat && c.status === "OPENED")!;
+  await page.goto(`/inbox/${chat.id}?account=${accountId}`);
+  await expect(page.getByRole("region", { name: "Messages" })).toBeVisible();
+  const text = `Подскажите, когда будет доставка? ${Date.now()}`;
+  const sent = await request.post(`${emulatorUrl}/__emulator/buyer-message`, { data: { chat_id: chat.ozonChatId, text } });
+  expect(sent.ok()).toBe(true);
+  await expect(page.getByRole("region", { name: "Messages" }).getByText(text)).toBeVisible({ timeout: 30_000 });
+  await expect(chatList(page).getByText(text)).toBeVisible({ timeout: 15_000 });
+  // Seen while open and focused: marked read at Ozon too.
+  await expect.poll(async () => (await emulatorChat(request, chat.ozonChatId)).unread_count, { timeout: 15_000 }).toBe(0);
+});
+
+test("scrolling up loads older history without the view jumping; new messages keep the view at the bottom", async ({ page, request }) => {
+  const { accountId, chats } = await openInbox(page);
+  const chat = chats.filter((c) => c.isBuyerChat && c.status === "OPENED")[3]!;
+  const stamp = Date.now();
+  for (let i = 1; i <= 60; i++) {
+    const sent = await request.post(`${emulatorUrl}/__emulator/buyer-message`, { data: { chat_id: chat.ozonChatId, text: `Вопрос ${i} · ${stamp}` } });
+    expect(sent.ok()).toBe(true);
+  }
+  await page.goto(`/inbox/${chat.id}?account=${accountId}`);
+  const region = page.getByRole("region", { name: "Messages" });
+  const newest = region.getByText(`Вопрос 60 · ${stamp}`, { exact: true });
+  await expect(newest).toBeInViewport({ timeout: 20_000 });
+  await expect(region.getByRole("button", { name: "Load older messages" })).toBeVisible();
+
+  // The oldest loaded message is at the top when the older page arrives: it stays where the agent is looking.
+  const oldestLoaded = region.getByText(`Вопрос 11 · ${stamp}`, { exact: true });
+  await expect(oldestLoaded).toBeAttached();
+  await region.evaluate((element) => (element.scrollTop = 0));
+  await expect(region.getByText(`Вопрос 10 · ${stamp}`, { exact: true })).toBeAttached();
+  await expect(oldestLoaded).toBeInViewport();
+  await expect(region.getByText(`Вопрос 1 · ${stamp}`, { exact: true })).not.toBeInViewport();
+
+  // Back at the bottom, a new buyer message keeps the view there.
+  await region.evaluate((element) => (element.scrollTop = element.scrollHeight));
+  const later = `Вопрос 61 · ${stamp}`;
+  await request.post(`${emulatorUrl}/__emulator/buyer-message`, { data: { chat_id: chat.ozonChatId, text: later } });
+  await expect(region.getByText(later, { exact: true })).toBeInViewport({ timeout: 20_000 });
+});
+
+test("a reply from someone else is shown before sending and needs a confirmation; the draft survives a reload", async ({ page, request }) => {
+  const { accountId, chats } = await openInbox(page);
+  const chat = writableChat(chats);
+  await page.goto(`/inbox/${chat.id}?account=${accountId}`);
+  await expect(page.getByRole("region", { name: "Messages" })).toBeVisible();
+  await composer(page).fill("Черновик ответа");
+  await page.reload();
+  await expect(composer(page)).toHaveValue("Черновик ответа");
+
+  // Another tab (another agent, or the seller's portal) answers meanwhile.
+  const other = `Уже ответили вам ${Date.now()}`;
+  const answered = await page.request.post(`/api/accounts/${accountId}/chats/${chat.id}/messages`, { data: { clientId: `other-${Date.now()}`, text: other } });
+  expect(answered.ok()).toBe(true);
+  await expect(page.getByRole("status").filter({ hasText: "answered the buyer after you opened this chat" })).toContainText(other, { timeout: 20_000 });
+
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  const confirm = page.getByRole("alert").filter({ hasText: "The buyer already has this answer" });
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole("button", { name: "Don't send" }).click();
+  await expect(composer(page)).toHaveValue("Черновик ответа");
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await page.getByRole("button", { name: "Send anyway" }).click();
+  await expect(composer(page)).toHaveValue("");
+  await expect.poll(async () => (await emulatorChat(request, chat.ozonChatId)).messages.filter((m) => m.data.includes("Черновик ответа")).length).toBe(1);
+});
+
+test("a closed chat and a closed reply window are explained in the composer", async ({ page, request }) => {
+  const { accountId, chats } = await openInbox(page);
+  const closed = chats.find((c) => c.status === "CLOSED" && c.isBuyerChat)!;
+  await page.goto(`/inbox/${closed.id}?account=${accountId}`);
+  await expect(page.getByRole("status").filter({ hasText: "This chat is closed" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Send", exact: true })).toBeDisabled();
+
+  // An FBO chat whose buyer last wrote more than 48 hours ago: Ozon refuses, and the composer says why.
+  const world = await emulatorWorld(request);
+  const fbo = new Set(world.postings.filter((p) => p.delivery_schema === "FBO").map((p) => p.posting_number));
+  const now = Date.parse(world.now);
+  const stale = world.chats.find((c) => {
+    if (c.chat_status !== "OPENED" || !c.posting_number || !fbo.has(c.posting_number)) return false;
+    const buyer = c.messages.filter((m) => m.user.type.toLowerCase().replace("с", "c") === "customer");
+    const last = buyer[buyer.length - 1];
+    return last !== undefined && now - Date.parse(last.created_at) > 49 * 3600_000;
+  });
+  expect(stale).toBeDefined();
+  const chat = chats.find((c) => c.ozonChatId === stale!.chat_id)!;
+  await page.goto(`/inbox/${chat.id}?account=${accountId}`);
+  await composer(page).fill("Здравствуйте, можем помочь?");
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "window for writing to this buyer is closed" })).toContainText("48 hours", { timeout: 20_000 });
+  await expect(page.getByRole("button", { name: "Send", exact: true })).toBeDisabled();
+});
+
+test("the inbox in Russian", async ({ page, request, context }, testInfo) => {
+  const { accountId, chats } = await openInbox(page);
+  await context.addCookies([{ name: "seller-inbox-locale", value: "ru", url: page.url() }]);
+  await page.goto(`/inbox?account=${accountId}`);
+  const list = page.getByRole("navigation", { name: "Чаты" });
+  await expect(list.getByRole("img", { name: /^\d+ непрочитанн(ое|ых)$/ }).first()).toBeVisible({ timeout: 30_000 });
+  await waitForImport(page, request);
+  await expect(page).toHaveTitle(/Сообщения · Seller Inbox/);
+  await expectAccessible(page);
+  await page.screenshot({ path: testInfo.outputPath("inbox-ru.png") });
+
+  const chat = chats.find((c) => c.isBuyerChat && c.status === "OPENED")!;
+  await page.goto(`/inbox/${chat.id}?account=${accountId}`);
+  await expect(page.getByRole("region", { name: "Сообщения" })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Сообщение" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Прикрепить файл" })).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: testInfo.outputPath("thread-ru.png") });
+});
