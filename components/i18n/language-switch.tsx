@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useId } from "react";
 import { LOCALE_COOKIE, isLocale } from "@/lib/i18n/locales";
 import { useLocale, useMessages } from "./locale-provider";
 import { languageMessages } from "./messages";
@@ -12,10 +13,13 @@ export function LanguageSwitch() {
   const locale = useLocale();
   const t = useMessages(languageMessages);
   const router = useRouter();
+  const selectId = useId();
+  // A label beside the select, not around it: wrapped, the chosen option's text would join the select's name.
   return (
-    <label className="inline-flex items-center gap-2 text-sm">
-      <span>{t.language}</span>
+    <span className="inline-flex items-center gap-2 text-sm">
+      <label htmlFor={selectId}>{t.language}</label>
       <select
+        id={selectId}
         value={locale}
         onChange={(event) => {
           const next = event.target.value;
@@ -28,6 +32,6 @@ export function LanguageSwitch() {
         <option value="en">{t.english}</option>
         <option value="ru">{t.russian}</option>
       </select>
-    </label>
+    </span>
   );
 }

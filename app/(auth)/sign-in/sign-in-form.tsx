@@ -3,18 +3,10 @@
 import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { useLocale } from "@/components/i18n/locale-provider";
 import { AuthField } from "../auth-field";
-
-const WRONG_CREDENTIALS = "The email or the password is wrong.";
-const UNAVAILABLE = "Signing in did not work. Try again in a minute; if it keeps happening, tell your administrator.";
-
-/** next-auth's error codes in words; our own refusals (too many attempts, deactivated user) arrive already in words. */
-function describeError(error: string | null | undefined): string | null {
-  if (!error) return null;
-  if (error === "CredentialsSignin") return WRONG_CREDENTIALS;
-  if (/^[A-Z][A-Za-z]+$/.test(error)) return UNAVAILABLE; // another next-auth code, e.g. "Configuration"
-  return error;
-}
+import { authMessages } from "../messages";
+import { describeSignInError } from "./describe-sign-in-error";
 
 /** Only a path on this site: a sign-in link must not send anyone elsewhere. */
 function safeDestination(callbackUrl: string | null): string {
@@ -29,12 +21,14 @@ function safeDestination(callbackUrl: string | null): string {
 }
 
 export function SignInForm() {
+  const locale = useLocale();
+  const t = authMessages[locale];
   const router = useRouter();
   const searchParams = useSearchParams();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(() => describeError(searchParams.get("error")));
+  const [error, setError] = useState<string | null>(() => describeSignInError(searchParams.get("error"), locale));
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -47,18 +41,18 @@ export function SignInForm() {
         router.refresh();
         return;
       }
-      setError(describeError(result?.error) ?? UNAVAILABLE);
+      setError(describeSignInError(result?.error, locale) ?? t.unavailable);
     } catch {
-      setError(UNAVAILABLE);
+      setError(t.unavailable);
     }
     setSubmitting(false);
   }
 
   return (
     <form onSubmit={onSubmit} method="post" className="space-y-4" noValidate>
-      <AuthField label="Email" id="email" name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+      <AuthField label={t.email} id="email" name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
       <AuthField
-        label="Password"
+        label={t.password}
         id="password"
         name="password"
         type="password"
@@ -76,7 +70,7 @@ export function SignInForm() {
         aria-busy={submitting}
         className="w-full rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-offset-2 disabled:opacity-60"
       >
-        {submitting ? "Signing in…" : "Sign in"}
+        {submitting ? t.signingIn : t.signIn}
       </button>
     </form>
   );

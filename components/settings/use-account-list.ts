@@ -1,0 +1,42 @@
+"use client";
+
+import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { fetchJson } from "@/components/fetch-json";
+import { queryKeys } from "@/components/query-keys";
+import type { AccountSummary } from "@/lib/accounts/load-account-summaries";
+
+export type AccountListResponse = { accounts: AccountSummary[] };
+
+// While an import runs, its progress moves every few seconds; otherwise the list only needs the last sync time.
+const IMPORTING_REFETCH_MS = 2_000;
+const IDLE_REFETCH_MS = 15_000;
+
+/** The seller accounts (GET /api/accounts), fresh from the server render, refetched faster while one imports. */
+export function useAccountList(initialAccounts?: AccountSummary[]) {
+  return useQuery({
+    queryKey: queryKeys.accounts(),
+    queryFn: () => fetchJson<AccountListResponse>("/api/accounts"),
+    initialData: initialAccounts ? { accounts: initialAccounts } : undefined,
+    refetchInterval: (query) =>
+      query.state.data?.accounts.some((account) => account.sync.phase === "IMPORTING") ? IMPORTING_REFETCH_MS : IDLE_REFETCH_MS,
+  });
+}
+
+/** Puts the server's answer for one account into the list at once, then lets the list refetch. */
+export function useAccountListUpdater() {
+  const queryClient = useQueryClient();
+  return {
+    replace: (account: AccountSummary) => replaceAccount(queryClient, account),
+    refresh: () => queryClient.invalidateQueries({ queryKey: queryKeys.accounts() }),
+  };
+}
+
+function replaceAccount(queryClient: QueryClient, account: AccountSummary) {
+  queryClient.setQueryData<AccountListResponse>(queryKeys.accounts(), (list) => {
+    if (!list) return list;
+    const exists = list.accounts.some((item) => item.id === account.id);
+    const accounts = exists ? list.accounts.map((item) => (item.id === account.id ? account : item)) : [...list.accounts, account];
+    return { accounts: accounts.sort((a, b) => a.name.localeCompare(b.name)) };
+  });
+  return queryClient.invalidateQueries({ queryKey: queryKeys.accounts() });
+}
