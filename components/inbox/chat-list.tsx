@@ -3,6 +3,7 @@
 import { useEffect, useRef, type KeyboardEvent } from "react";
 import type { ChatView } from "@/lib/chats/chat-view";
 import type { Locale } from "@/lib/i18n/locales";
+import { describeApiError } from "@/components/i18n/describe-api-error";
 import { ChatListItem } from "./chat-list-item";
 import type { InboxStrings } from "./messages";
 import type { useChatList } from "./use-chat-list";
@@ -63,7 +64,7 @@ export function ChatList({ t, locale, accountId, activeChatId, list }: ChatListP
         </p>
       ) : list.isError ? (
         <div role="alert" className="m-3 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          <p>{list.error.message}</p>
+          <p>{describeApiError(locale, list.error)}</p>
           <button type="button" onClick={() => void list.refetch()} className="mt-2 rounded-md bg-red-800 px-3 py-1 text-white">
             {t.tryAgain}
           </button>

@@ -2,6 +2,7 @@
 
 import { useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { useId, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { describeApiError } from "@/components/i18n/describe-api-error";
 import { useLocale, useMessages } from "@/components/i18n/locale-provider";
 import { queryKeys } from "@/components/query-keys";
 import type { ChatView } from "@/lib/chats/chat-view";
@@ -124,7 +125,7 @@ export function Thread({ accountId, initialChat, userId }: { accountId: string; 
           </p>
         ) : history.isError ? (
           <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
-            <p>{history.error.message}</p>
+            <p>{describeApiError(locale, history.error)}</p>
             <button type="button" onClick={() => void history.refetch()} className="mt-2 rounded-md bg-red-800 px-3 py-1 text-white">
               {t.tryAgain}
             </button>
@@ -142,7 +143,7 @@ export function Thread({ accountId, initialChat, userId }: { accountId: string; 
             </div>
             {history.data.pages.some((page) => page.notice) && (
               <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950">
-                {history.data.pages.find((page) => page.notice)?.notice}
+                {locale === "en" ? history.data.pages.find((page) => page.notice)?.notice : t.olderUnavailable}
               </p>
             )}
             <MessageHistory t={t} locale={locale} accountId={accountId} messages={messages} />
