@@ -34,3 +34,15 @@ test("an agent without the right to an account cannot open its chats by URL, nor
   }
   await outsider.close();
 });
+
+test("a chat that does not exist is not found, in the page's language", async ({ page, context }) => {
+  await signIn(page, DEMO_ADMIN);
+  const response = await page.goto("/inbox/no-such-chat");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+
+  await context.addCookies([{ name: "seller-inbox-locale", value: "ru", url: page.url() }]);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Не найдено" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ru");
+});
