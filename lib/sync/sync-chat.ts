@@ -57,7 +57,7 @@ export async function syncChat(ctx: SyncChatContext, entry: OzonChatSummary, cac
     const newest = cached?.newestMessageId ?? 0n;
     let messages: OzonChatMessage[] | null = null;
     if (newest === 0n) {
-      messages = await readBackward(ctx, entry.chatId, cap);
+      messages = await readHistory(ctx, entry.chatId, "Backward", cap, cap);
     } else {
       const stale = await db.message.findFirst({
         where: { chatId, OR: [{ isRead: false }, { moderationStatus: "MODERATION" }] },
@@ -66,7 +66,7 @@ export async function syncChat(ctx: SyncChatContext, entry: OzonChatSummary, cac
       });
       const from = stale && stale.ozonMessageId < newest ? stale.ozonMessageId : newest;
       // Nothing new and nothing that could have changed: the summary alone is stale.
-      if (newest < cap || stale) messages = await readForward(ctx, entry.chatId, from, cap);
+      if (newest < cap || stale) messages = await readHistory(ctx, entry.chatId, "Forward", from, cap);
     }
     if (messages && messages.length > 0) inserted = (await storeMessages(db, { id: chatId }, messages)).inserted;
   }
@@ -74,35 +74,17 @@ export async function syncChat(ctx: SyncChatContext, entry: OzonChatSummary, cac
   return { inserted };
 }
 
-async function readBackward(ctx: SyncChatContext, chatId: string, cap: bigint): Promise<OzonChatMessage[]> {
-  const byId = new Map<bigint, OzonChatMessage>();
-  let from = cap;
-  for (;;) {
-    ctx.signal?.throwIfAborted();
-    await ctx.heartbeat();
-    ctx.onHistoryCall();
-    const page = await getChatHistory(
-      ctx.connection,
-      { chatId, direction: "Backward", fromMessageId: from, limit: HISTORY_PAGE },
-      { signal: ctx.signal },
-    );
-    let oldest = from;
-    let added = 0;
-    for (const m of page.messages) {
-      const id = BigInt(m.messageId);
-      if (id > cap || byId.has(id)) continue;
-      byId.set(id, m);
-      added++;
-      if (id < oldest) oldest = id;
-    }
-    // from_message_id is inclusive [inf]: the next page repeats the oldest message; stop when nothing new comes.
-    if (!page.hasNext || added === 0) break;
-    from = oldest;
-  }
-  return [...byId.values()];
-}
-
-async function readForward(ctx: SyncChatContext, chatId: string, start: bigint, cap: bigint): Promise<OzonChatMessage[]> {
+/**
+ * Reads a chat's history page by page, keeping messages up to `cap` (the newest the listing named): Backward from
+ * `cap` to the chat's start, or Forward from `start` until `cap`.
+ */
+async function readHistory(
+  ctx: SyncChatContext,
+  chatId: string,
+  direction: "Forward" | "Backward",
+  start: bigint,
+  cap: bigint,
+): Promise<OzonChatMessage[]> {
   const byId = new Map<bigint, OzonChatMessage>();
   let from = start;
   for (;;) {
@@ -111,20 +93,22 @@ async function readForward(ctx: SyncChatContext, chatId: string, start: bigint, 
     ctx.onHistoryCall();
     const page = await getChatHistory(
       ctx.connection,
-      { chatId, direction: "Forward", fromMessageId: from, limit: HISTORY_PAGE },
+      { chatId, direction, fromMessageId: from, limit: HISTORY_PAGE },
       { signal: ctx.signal },
     );
-    let newest = from;
+    let next = from;
     let added = 0;
     for (const m of page.messages) {
       const id = BigInt(m.messageId);
-      if (id > newest) newest = id;
+      if (direction === "Forward" && id > next) next = id;
       if (id > cap || byId.has(id)) continue;
       byId.set(id, m);
       added++;
+      if (direction === "Backward" && id < next) next = id;
     }
-    if (!page.hasNext || newest >= cap || added === 0) break;
-    from = newest;
+    // from_message_id is inclusive [inf]: the next page repeats this page's last message; stop when nothing new comes.
+    if (!page.hasNext || added === 0 || (direction === "Forward" && next >= cap)) break;
+    from = next;
   }
   return [...byId.values()];
 }
