@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useMessages } from "@/components/i18n/locale-provider";
 import { settingsMessages } from "./messages";
+import { isCurrentPath } from "@/components/shell/is-current-path";
 
 /** Settings' own sections: seller accounts and agents. */
 export function SettingsNav() {
@@ -17,7 +18,7 @@ export function SettingsNav() {
     <nav aria-label={t.sections} className="mb-6 border-b border-slate-200">
       <ul className="-mb-px flex gap-4">
         {links.map((link) => {
-          const current = pathname === link.href || pathname.startsWith(`${link.href}/`);
+          const current = isCurrentPath(pathname, link.href);
           return (
             <li key={link.href}>
               <Link

@@ -6,6 +6,7 @@ import { signOut } from "next-auth/react";
 import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { useMessages } from "@/components/i18n/locale-provider";
 import { shellMessages } from "./messages";
+import { isCurrentPath } from "./is-current-path";
 
 /** The bar above every signed-in page: where to go, who is signed in, the language, sign out. */
 export function AppHeader({ userName, isAdmin }: { userName: string; isAdmin: boolean }) {
@@ -23,7 +24,7 @@ export function AppHeader({ userName, isAdmin }: { userName: string; isAdmin: bo
         <nav aria-label={t.mainNavigation}>
           <ul className="flex gap-1">
             {links.map((link) => {
-              const current = pathname === link.href || pathname.startsWith(`${link.href}/`);
+              const current = isCurrentPath(pathname, link.href);
               return (
                 <li key={link.href}>
                   <Link
