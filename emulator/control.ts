@@ -10,7 +10,7 @@ import { bodyObject, optBool, optNumber, optString, parseJsonLossless, reqString
 import { chatListItem, fboPostingJson, fbsPostingJson, iso, messageJson } from "./render";
 import { Prng } from "./prng";
 import { readBody, sendJson } from "./server";
-import { addChat, appendMessage, Author, DAY, HOUR, idAt, MessageLog, Moderation, type Chat, type ModerationCode, type Posting, type Seller } from "./state";
+import { addChat, appendMessage, Author, DAY, HOUR, idAt, MessageLog, Moderation, openBuyerChat, type Chat, type ModerationCode, type Posting, type Seller } from "./state";
 import type { FaultMode } from "./faults";
 
 const FAULT_MODES: readonly FaultMode[] = ["error", "rate_limit", "drop", "timeout_after_apply"];
@@ -30,24 +30,6 @@ function postingJson(p: Posting, now: number) {
 /** Ids as strings: the control API is for tests, which should not need a lossless parser. */
 function stringifyIds<T>(value: T): T {
   return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))) as T;
-}
-
-function newBuyerChat(emulator: Emulator, seller: Seller, posting: Posting, now: number): Chat {
-  const chat: Chat = {
-    chatId: new Prng(emulator.world.seed * 31 + seller.chats.length * 7 + posting.order_id).uuid(),
-    type: "BUYER_SELLER",
-    status: "OPENED",
-    createdAt: now,
-    postingNumber: posting.posting_number,
-    peerId: posting.buyerId,
-    log: new MessageLog(4),
-    readCount: 0,
-    unread: 0,
-    activity: idAt(seller, now),
-  };
-  posting.chatId = chat.chatId;
-  addChat(seller, chat);
-  return chat;
 }
 
 function stateOf(emulator: Emulator, seller: Seller) {
@@ -117,7 +99,7 @@ const HANDLERS: Record<string, Handler> = {
       posting = seller.postings.get(postingNumber);
       if (!posting) throw notFound(MSG.postingNotFound);
       // The buyer may always open a chat about their posting (FBO included).
-      chat = posting.chatId ? seller.chatsById.get(posting.chatId) : newBuyerChat(emulator, seller, posting, now);
+      chat = posting.chatId ? seller.chatsById.get(posting.chatId) : openBuyerChat(emulator.world.seed, seller, posting, now);
     } else throw badRequest("chat_id or posting_number is required");
     if (!chat) throw notFound(MSG.chatNotFound);
     const moderationName = optString(body, "moderate_image_status") ?? "SUCCESS";

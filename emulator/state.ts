@@ -6,6 +6,7 @@
  * seller that follows the clock, so they increase with time across the whole seller and appending keeps
  * every log sorted.
  */
+import { Prng } from "./prng";
 
 export type DeliverySchema = "FBO" | "FBS" | "rFBS";
 export type ChatType =
@@ -225,6 +226,28 @@ export function addChat(seller: Seller, chat: Chat): void {
     if (last > seller.lastMessageId) seller.lastMessageId = last;
   }
   seller.sortedChats = null;
+}
+
+/**
+ * Opens the buyer chat of a posting (Ozon's /v1/chat/start, or a buyer writing about a posting). The chat id is
+ * derived from the seed and the posting, so a replay of the same calls gives the same ids.
+ */
+export function openBuyerChat(seed: number, seller: Seller, posting: Posting, now: number): Chat {
+  const chat: Chat = {
+    chatId: new Prng(seed * 31 + seller.chats.length * 7 + posting.order_id).uuid(),
+    type: "BUYER_SELLER",
+    status: "OPENED",
+    createdAt: now,
+    postingNumber: posting.posting_number,
+    peerId: posting.buyerId,
+    log: new MessageLog(4),
+    readCount: 0,
+    unread: 0,
+    activity: idAt(seller, now),
+  };
+  posting.chatId = chat.chatId;
+  addChat(seller, chat);
+  return chat;
 }
 
 /** Appends a live message (seller reply, buyer message, support message) at the clock's now. */
