@@ -6,9 +6,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Emulator } from "./core";
 import { ApiError, badRequest, notFound, MSG } from "./errors";
-import { bodyObject, optBool, optNumber, optString, parseJsonLossless, reqString, type JsonObject } from "./input";
+import { bodyObject, optBool, optId, optNumber, optString, parseJsonLossless, reqString, type JsonObject } from "./input";
 import { chatListItem, fboPostingJson, fbsPostingJson, iso, messageJson } from "./render";
 import { Prng } from "./prng";
+import type { PushConfigPatch } from "./push";
+import { chatClosedPush, messageReadPush, newMessagePush, updateMessagePush } from "./push-payloads";
 import { readBody, sendJson } from "./server";
 import { addChat, appendMessage, Author, DAY, HOUR, idAt, MessageLog, Moderation, openBuyerChat, type Chat, type ModerationCode, type Posting, type Seller } from "./state";
 import type { FaultMode } from "./faults";
@@ -71,6 +73,64 @@ export type ControlState = ReturnType<typeof stateOf>;
 
 type Handler = (emulator: Emulator, body: JsonObject, query: URLSearchParams) => unknown;
 
+function chatOf(seller: Seller, body: JsonObject): Chat {
+  const chat = seller.chatsById.get(reqString(body, "chat_id"));
+  if (!chat) throw notFound(MSG.chatNotFound);
+  return chat;
+}
+
+/** The new message at the end of `chat` goes to the seller's push URL as TYPE_NEW_MESSAGE. */
+function pushNewMessage(emulator: Emulator, seller: Seller, chat: Chat): void {
+  const i = chat.log.length - 1;
+  emulator.push.notify(seller.clientId, newMessagePush(seller, chat, i), iso(chat.log.times[i]!));
+}
+
+function nonNegative(value: unknown, label: string): number {
+  const n = optNumber({ v: value }, "v");
+  if (n === undefined || n < 0) throw badRequest(`${label} must be a number >= 0`);
+  return n;
+}
+
+/** POST /__emulator/push: fields left out keep their current value. */
+function pushPatch(body: JsonObject): PushConfigPatch {
+  const patch: PushConfigPatch = {};
+  if (body.url !== undefined) {
+    if (body.url === null) patch.url = null;
+    else {
+      const url = reqString(body, "url");
+      let parsed: URL | undefined;
+      try {
+        parsed = new URL(url);
+      } catch {
+        parsed = undefined;
+      }
+      if (!parsed || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) throw badRequest("url must be an http(s) URL or null");
+      patch.url = url;
+    }
+  }
+  for (const field of ["delay_ms", "jitter_ms", "timeout_ms"] as const) {
+    if (body[field] !== undefined && body[field] !== null) patch[field] = nonNegative(body[field], field);
+  }
+  if (patch.timeout_ms === 0) throw badRequest("timeout_ms must be > 0");
+  if (body.drop_rate !== undefined && body.drop_rate !== null) {
+    const rate = nonNegative(body.drop_rate, "drop_rate");
+    if (rate > 1) throw badRequest("drop_rate must be between 0 and 1");
+    patch.drop_rate = rate;
+  }
+  if (body.drop_next !== undefined && body.drop_next !== null) {
+    const n = nonNegative(body.drop_next, "drop_next");
+    if (!Number.isInteger(n)) throw badRequest("drop_next must be an integer >= 0");
+    patch.drop_next = n;
+  }
+  if (body.retry_delays_ms !== undefined && body.retry_delays_ms !== null) {
+    if (!Array.isArray(body.retry_delays_ms) || body.retry_delays_ms.length > 20) throw badRequest("retry_delays_ms must be an array of at most 20 numbers");
+    patch.retry_delays_ms = body.retry_delays_ms.map((v) => nonNegative(v, "retry_delays_ms[]"));
+  }
+  return patch;
+}
+
+const MODERATION_NAMES = "SUCCESS, MODERATION or FAILED";
+
 const HANDLERS: Record<string, Handler> = {
   "GET /__emulator/health": (emulator) => ({ ok: true, now: iso(emulator.now()) }),
 
@@ -109,6 +169,7 @@ const HANDLERS: Record<string, Handler> = {
     const messageId = appendMessage(seller, chat, now, Author.Customer, data, { moderation, context: chat.postingNumber !== null });
     chat.status = "OPENED"; // [inf] a buyer writing again reopens a closed chat
     emulator.changed();
+    pushNewMessage(emulator, seller, chat);
     return { chat_id: chat.chatId, message_id: messageId.toString() };
   },
 
@@ -142,7 +203,83 @@ const HANDLERS: Record<string, Handler> = {
     const author = chat.type === "SELLER_SUPPORT" ? Author.Support : chat.type === "BUYER_SELLER" ? Author.Crm : Author.NotificationUser;
     const messageId = appendMessage(seller, chat, now, author, text);
     emulator.changed();
+    pushNewMessage(emulator, seller, chat);
     return { chat_id: chat.chatId, message_id: messageId.toString() };
+  },
+
+  "POST /__emulator/buyer-read": (emulator, body) => {
+    const seller = sellerOf(emulator, body);
+    const chat = chatOf(seller, body);
+    let last = -1;
+    for (let i = chat.log.length - 1; i >= 0 && last < 0; i--) if (chat.log.authors[i] === Author.Seller) last = i;
+    if (last < 0) throw badRequest("the chat has no seller message to read");
+    // Seller messages already answer is_read: true in history (wire decisions: is_read is the seller's own read
+    // state), so reading changes nothing stored; Ozon only tells the seller by push.
+    const lastReadId = chat.log.ids[last]!;
+    const now = emulator.now();
+    emulator.push.notify(seller.clientId, messageReadPush(seller, chat, lastReadId, now), iso(now));
+    return { chat_id: chat.chatId, last_read_message_id: lastReadId.toString() };
+  },
+
+  "POST /__emulator/close-chat": (emulator, body) => {
+    const seller = sellerOf(emulator, body);
+    const chat = chatOf(seller, body);
+    if (chat.status === "CLOSED") throw badRequest("the chat is already closed");
+    chat.status = "CLOSED";
+    emulator.changed();
+    const now = emulator.now();
+    emulator.push.notify(seller.clientId, chatClosedPush(seller, chat), iso(now));
+    return { chat_id: chat.chatId, chat_status: chat.status };
+  },
+
+  "POST /__emulator/update-message": (emulator, body) => {
+    const seller = sellerOf(emulator, body);
+    const chat = chatOf(seller, body);
+    const messageId = optId(body, "message_id");
+    if (messageId === undefined) throw badRequest("message_id is required");
+    const i = chat.log.indexOf(messageId);
+    if (i < 0) throw notFound("message not found");
+    const text = optString(body, "text");
+    const moderationName = optString(body, "moderate_image_status");
+    if (text === undefined && moderationName === undefined) throw badRequest("text or moderate_image_status is required");
+    if (text !== undefined && text.trim() === "") throw badRequest("text must not be blank");
+    let moderation: ModerationCode | undefined;
+    if (moderationName !== undefined) {
+      moderation = MODERATION_BY_NAME[moderationName];
+      if (moderation === undefined) throw badRequest(`moderate_image_status must be ${MODERATION_NAMES}`);
+      if (chat.log.moderation[i] === Moderation.None) throw badRequest("moderate_image_status applies to images only");
+    }
+    if (text !== undefined) chat.log.texts[i] = text;
+    if (moderation !== undefined) chat.log.moderation[i] = moderation;
+    emulator.changed();
+    const now = emulator.now();
+    emulator.push.notify(seller.clientId, updateMessagePush(seller, chat, i, now), iso(now));
+    return stringifyIds(messageJson(seller, chat, i));
+  },
+
+  "POST /__emulator/push": (emulator, body) => emulator.push.configure(sellerOf(emulator, body).clientId, pushPatch(body)),
+  "GET /__emulator/push": (emulator) => ({ configs: emulator.push.configList() }),
+
+  "POST /__emulator/push/ping": async (emulator, body) => {
+    const seller = sellerOf(emulator, body);
+    const result = await emulator.push.ping(seller.clientId, iso(emulator.now()));
+    if (!result) throw badRequest(`no push url is configured for ${seller.clientId}`);
+    return result;
+  },
+
+  "GET /__emulator/pushes": (emulator, _body, query) => ({ pushes: emulator.push.pushes(query.get("client_id") || undefined) }),
+  "DELETE /__emulator/pushes": (emulator) => {
+    emulator.push.clearLog();
+    return { ok: true };
+  },
+  "GET /__emulator/pushes/wait": async (emulator, _body, query) => {
+    const count = Number(query.get("count") ?? "1");
+    const timeoutMs = Number(query.get("timeout_ms") ?? "10000");
+    if (!Number.isInteger(count) || count < 0) throw badRequest("count must be an integer >= 0");
+    if (!Number.isFinite(timeoutMs) || timeoutMs < 0 || timeoutMs > 120_000) throw badRequest("timeout_ms must be between 0 and 120000");
+    const clientId = query.get("client_id") || undefined;
+    const done = await emulator.push.waitSettled(count, timeoutMs, clientId);
+    return { done, pushes: emulator.push.pushes(clientId) };
   },
 
   "POST /__emulator/postings/pay": (emulator, body) => {
@@ -233,7 +370,7 @@ export async function handleControl(emulator: Emulator, req: IncomingMessage, re
       }
     }
     const query = new URL(req.url ?? "/", "http://localhost").searchParams;
-    sendJson(res, 200, handler(emulator, body, query));
+    sendJson(res, 200, await handler(emulator, body, query));
   } catch (err) {
     if (err instanceof ApiError) sendJson(res, err.httpStatus, err.body());
     else throw err;

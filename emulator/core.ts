@@ -5,6 +5,7 @@
 import { FaultRegistry, RateLimiter } from "./faults";
 import { fromSnapshot, loadSnapshotFile, saveSnapshotFile, toSnapshot } from "./persist";
 import { Prng } from "./prng";
+import { PushSender } from "./push";
 import { buildWorld } from "./seed";
 import { Clock, type Seller, type World } from "./state";
 
@@ -34,6 +35,8 @@ export class Emulator {
   /** Drives fault probabilities and latency jitter; not used for data. */
   readonly chaosRng = new Prng(0xfa17);
   latency = { ms: 0, jitterMs: 0 };
+  /** Ozon's push notifications to the sellers' receivers; its configs survive reset(), its log does not. */
+  readonly push = new PushSender();
   calls: CallCounts = { total: 0, by_path: {}, by_client: {} };
   world: World;
   private saveTimer: NodeJS.Timeout | null = null;
@@ -63,9 +66,13 @@ export class Emulator {
     return this.world.sellers.get(clientId);
   }
 
-  /** Back to the seeded state; clears faults, latency, call counts, rate-limit windows and the clock offset. */
+  /**
+   * Back to the seeded state; clears faults, latency, call counts, rate-limit windows, the clock offset, the push log
+   * and the push drop counters. Push URLs stay: tests configure the receiver once and reset before each test.
+   */
   reset(seed = this.world.seed): void {
     this.clock.offsetMs = 0;
+    this.push.clearLog();
     this.faults.clear();
     this.latency = { ms: 0, jitterMs: 0 };
     this.resetCalls();

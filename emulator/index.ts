@@ -4,6 +4,7 @@
  */
 import type { AddressInfo } from "node:net";
 import { Emulator } from "./core";
+import type { PushConfigPatch } from "./push";
 import { createEmulatorServer } from "./server";
 
 export interface StartEmulatorOptions {
@@ -21,6 +22,32 @@ export interface StartEmulatorOptions {
   rateLimit?: number;
   /** Don't print the "listening" line. */
   quiet?: boolean;
+  /** Push receivers (README "Push notifications"); one per Client-Id, demo-client unless `clientId` says otherwise. */
+  push?: PushOption | PushOption[];
+}
+
+export interface PushOption {
+  clientId?: string;
+  url: string | null;
+  delayMs?: number;
+  jitterMs?: number;
+  dropRate?: number;
+  dropNext?: number;
+  timeoutMs?: number;
+  retryDelaysMs?: number[];
+}
+
+function pushPatch(o: PushOption): PushConfigPatch {
+  const patch: PushConfigPatch = {
+    url: o.url,
+    delay_ms: o.delayMs,
+    jitter_ms: o.jitterMs,
+    drop_rate: o.dropRate,
+    drop_next: o.dropNext,
+    timeout_ms: o.timeoutMs,
+    retry_delays_ms: o.retryDelaysMs,
+  };
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as PushConfigPatch;
 }
 
 export interface RunningEmulator {
@@ -39,6 +66,11 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     stateFile: options.stateFile,
     rateLimit: options.rateLimit ?? 50,
   });
+  for (const push of options.push === undefined ? [] : Array.isArray(options.push) ? options.push : [options.push]) {
+    const clientId = push.clientId ?? "demo-client";
+    if (!emulator.seller(clientId)) throw new Error(`startEmulator: push for unknown client ${clientId}`);
+    emulator.push.configure(clientId, pushPatch(push));
+  }
   const http = createEmulatorServer(emulator);
   const port = options.port ?? (process.env.EMULATOR_PORT ? Number(process.env.EMULATOR_PORT) : DEFAULT_PORT);
   await new Promise<void>((resolve, reject) => {
@@ -61,6 +93,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       closed ??= new Promise<void>((resolve, reject) => {
         http.server.close((err) => (err ? reject(err) : resolve()));
         http.destroyAll();
+        emulator.push.close();
         try {
           emulator.saveNow();
         } catch (err) {

@@ -3,12 +3,13 @@
  * `Ozon emulator listening on http://127.0.0.1:<port>`.
  *
  * Flags: --port N (default EMULATOR_PORT or 8787; 0 = any free port), --seed N (default 1), --chats N,
- * --messages-per-chat N, --state FILE, --rate-limit N (default 50; 0 = off), --help.
+ * --messages-per-chat N, --state FILE, --rate-limit N (default 50; 0 = off), --push-url URL (demo-client's push
+ * receiver), --help.
  */
 import { parseArgs } from "node:util";
 import { DEFAULT_PORT, startEmulator } from "./index";
 
-const USAGE = `Usage: tsx emulator/main.ts [--port N] [--seed N] [--chats N] [--messages-per-chat N] [--state FILE] [--rate-limit N]`;
+const USAGE = `Usage: tsx emulator/main.ts [--port N] [--seed N] [--chats N] [--messages-per-chat N] [--state FILE] [--rate-limit N] [--push-url URL]`;
 
 function intFlag(name: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
@@ -20,6 +21,14 @@ function intFlag(name: string, value: string | undefined, min: number): number |
   return n;
 }
 
+function pushUrlFlag(value: string): string {
+  if (!/^https?:\/\/\S+$/.test(value)) {
+    console.error(`--push-url must be an http(s) URL\n${USAGE}`);
+    process.exit(2);
+  }
+  return value;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -29,6 +38,7 @@ async function main(): Promise<void> {
       "messages-per-chat": { type: "string" },
       state: { type: "string" },
       "rate-limit": { type: "string" },
+      "push-url": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -46,6 +56,7 @@ async function main(): Promise<void> {
     messagesPerChat: intFlag("messages-per-chat", values["messages-per-chat"], 1),
     stateFile: values.state,
     rateLimit: intFlag("rate-limit", values["rate-limit"], 0),
+    push: values["push-url"] ? { url: pushUrlFlag(values["push-url"]) } : undefined,
   });
 
   let stopping = false;

@@ -7,6 +7,7 @@ import { isSafeNumber, parse } from "lossless-json";
 import type { ControlState } from "./control";
 import type { CallCounts } from "./core";
 import type { Fault, FaultMode } from "./faults";
+import type { PingResult, PushConfig, PushRecord } from "./push";
 import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from "./index";
 
 export type SellerCredentials = { readonly clientId: string; readonly apiKey: string };
@@ -37,6 +38,9 @@ export type EmulatorCalls = CallCounts;
 /** POST /__emulator/faults: which requests a fault hits and how (README "Fault modes"). */
 export type FaultSpec = Partial<Omit<Fault, "id" | "mode">> & { mode: FaultMode };
 export type ChatMessageRef = { chat_id: string; message_id: string };
+export type { PingResult, PushAttempt, PushConfig, PushRecord } from "./push";
+/** POST /__emulator/push: fields left out keep their value; `url: null` turns pushes off. */
+export type PushConfigUpdate = Partial<Omit<PushConfig, "client_id">> & { client_id?: string };
 
 /** An emulator's base URL, or a getter for one that is started later (a test file's hooks). */
 export type EmulatorUrl = string | (() => string);
@@ -90,6 +94,35 @@ export function emulatorControl(url: EmulatorUrl) {
     /** The active faults, with their remaining `count`. */
     faults: () => request<{ faults: Fault[] }>("GET", "faults"),
     clearFaults: () => request<{ ok: true }>("DELETE", "faults"),
+    /** The buyer reads the chat: TYPE_MESSAGE_READ for the newest seller message. */
+    buyerRead: (chatId: string, clientId: string = DEMO.clientId) =>
+      request<{ chat_id: string; last_read_message_id: string }>("POST", "buyer-read", { client_id: clientId, chat_id: chatId }),
+    /** The buyer (or support, in a support chat) closes the chat: TYPE_CHAT_CLOSED. */
+    closeChat: (chatId: string, clientId: string = DEMO.clientId) =>
+      request<{ chat_id: string; chat_status: "CLOSED" }>("POST", "close-chat", { client_id: clientId, chat_id: chatId }),
+    /** Ozon changes a stored message (text, image moderation): TYPE_UPDATE_MESSAGE. Answers the message as history shows it. */
+    updateMessage: (update: {
+      client_id?: string;
+      chat_id: string;
+      message_id: string;
+      text?: string;
+      moderate_image_status?: "SUCCESS" | "MODERATION" | "FAILED";
+    }) => request<EmulatorMessage>("POST", "update-message", update),
+    /** Where and how Ozon pushes for a client (demo-client unless `client_id`); answers the whole config. */
+    configurePush: (config: PushConfigUpdate) => request<PushConfig>("POST", "push", config),
+    pushConfigs: () => request<{ configs: PushConfig[] }>("GET", "push"),
+    /** Ozon's "Проверить": one TYPE_PING, and what the receiver answered. */
+    pingPush: (clientId: string = DEMO.clientId) => request<PingResult>("POST", "push/ping", { client_id: clientId }),
+    /** The push log (every attempt), oldest first; all clients unless `clientId`. */
+    pushes: async (clientId?: string) =>
+      (await request<{ pushes: PushRecord[] }>("GET", `pushes${clientId ? `?${sellerQuery(clientId)}` : ""}`)).pushes,
+    clearPushes: () => request<{ ok: true }>("DELETE", "pushes"),
+    /** Waits until `count` pushes have settled (delivered, dropped or out of retries); `done` false on timeout. */
+    waitForPushes: (count: number, options: { timeoutMs?: number; clientId?: string } = {}) =>
+      request<{ done: boolean; pushes: PushRecord[] }>(
+        "GET",
+        `pushes/wait?count=${count}&timeout_ms=${options.timeoutMs ?? 10_000}${options.clientId ? `&${sellerQuery(options.clientId)}` : ""}`,
+      ),
   };
 }
 

@@ -43,6 +43,7 @@ export const chatSendFile: Route = {
     const isImage = IMAGE_EXTENSIONS.has(ext);
     const url = `https://cdn.ozon.example/chat/${chat.chatId}/${now.toString(36)}-${encodeURIComponent(name)}`;
     // [inf] Ozon does not document how files look in history; seller images are shown as already moderated.
+    // No push [inf]: Ozon pushes what the seller did not do; the seller knows what it sent.
     appendMessage(seller, chat, now, Author.Seller, isImage ? `![${name}](${url})` : `[${name}](${url})`, {
       moderation: isImage ? Moderation.SUCCESS : Moderation.None,
     });

@@ -28,6 +28,7 @@ export const chatSendMessage: Route = {
     const posting = chat.postingNumber ? seller.postings.get(chat.postingNumber) : undefined;
     const denial = sendDenial(chat, posting, now);
     if (denial) throw denial;
+    // No push [inf]: Ozon pushes what the seller did not do; the seller knows what it sent.
     appendMessage(seller, chat, now, Author.Seller, text);
     return { result: "success" };
   },
