@@ -20,6 +20,8 @@ export const queryKeys = {
       postings: (search?: string) => (search === undefined ? ([...all, "postings"] as const) : ([...all, "postings", { search }] as const)),
       /** GET postings/[postingNumber]: one posting for the order page. */
       posting: (postingNumber: string) => [...all, "posting", postingNumber] as const,
+      /** GET push: the account's push URL and options (administrators only). */
+      push: () => [...all, "push"] as const,
     };
   },
   /** GET /api/admin/users as answered ({ users }): administrators only. */

@@ -21,6 +21,7 @@ const EXPECTED = {
   SYNC_LEASE_TTL_MS: "a whole number of milliseconds from 5000 to 3600000 that an instance's claim on an account's sync lasts unless renewed",
   SYNC_MAX_BACKOFF_MS: "a whole number of milliseconds from 1000 to 86400000: the longest wait before retrying an account whose sync fails",
   SYNC_FULL_PASS_INTERVAL_MS: "a whole number of milliseconds (0 = never, else at least 60000) between full re-reads of an account's chat list",
+  SYNC_PUSH_MAX_INTERVAL_MS: "a whole number of milliseconds from 1000 to 86400000: the longest pause between two syncs of an account while Ozon pushes its chat events",
 } as const;
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -59,6 +60,8 @@ const envSchema = z.object({
     .int()
     .refine((ms) => ms === 0 || (ms >= 60_000 && ms <= 604_800_000))
     .default(3_600_000),
+  // While Ozon pushes chat events the poll is only a safety net: its pause doubles up to this (lib/sync/next-poll-interval.ts).
+  SYNC_PUSH_MAX_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
 });
 
 /** ENCRYPTION_KEY's 32 bytes, from 64 hex digits or base64 (standard or url-safe); null when it is not that. */

@@ -30,7 +30,11 @@ async function main() {
   if (!env.DATABASE_URL && freshData) rmSync(env.PGLITE_DIR, { recursive: true, force: true });
   const { prepareDatabase, closeDatabase } = await import("../lib/db/client");
   const { seedDemoData, DEMO_ADMIN_EMAIL, DEMO_AGENT_EMAIL, DEMO_PASSWORD } = await import("../lib/demo/seed-demo-data");
-  await seedDemoData(await prepareDatabase(), { ozonApiUrl: emulator.url });
+  const db = await prepareDatabase();
+  await seedDemoData(db, { ozonApiUrl: emulator.url });
+  // Ozon's pushes of the demo seller go to this app, as if its URL had been pasted into the seller portal.
+  const { connectDemoPushes } = await import("../lib/demo/connect-demo-pushes");
+  await connectDemoPushes(db, { emulatorUrl: emulator.url, appPort: env.PORT });
   // PGlite is single-process: hand the folder over to the app's process.
   await closeDatabase();
 

@@ -2,6 +2,7 @@
 
 import { useInfiniteQuery, type InfiniteData } from "@tanstack/react-query";
 import { fetchJson } from "@/components/fetch-json";
+import { useLiveRefetchInterval } from "@/components/live/live-updates";
 import { queryKeys } from "@/components/query-keys";
 import type { ListCachedMessagesResponse } from "@/lib/chats/list-cached-messages";
 import type { MessageView } from "@/lib/chats/message-view";
@@ -12,13 +13,14 @@ export type MessagesData = InfiniteData<ListCachedMessagesResponse, unknown>;
 
 /** A chat's history: the first page is the newest; each next page is older (`before` its oldest message). */
 export function useChatMessages(accountId: string, chatId: string) {
+  const refetchInterval = useLiveRefetchInterval(INBOX_REFETCH_MS);
   return useInfiniteQuery({
     queryKey: queryKeys.account(accountId).messages(chatId),
     queryFn: ({ pageParam, signal }) =>
       fetchJson<ListCachedMessagesResponse>(accountApi(accountId).messages(chatId, pageParam), { signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => (last.hasMore && last.messages[0] ? last.messages[0].id : null),
-    refetchInterval: INBOX_REFETCH_MS,
+    refetchInterval,
   });
 }
 

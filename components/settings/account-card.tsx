@@ -10,6 +10,7 @@ import { ConfirmDialog } from "./confirm-dialog";
 import { describeSettingsError } from "./describe-settings-error";
 import { describeSyncStatus } from "./describe-sync-status";
 import { FormMessage } from "./form-message";
+import { PushSection } from "./push-section";
 import { settingsMessages } from "./messages";
 import { buttonClass, cardClass, primaryButtonClass } from "./styles";
 import { TextField } from "./text-field";
@@ -193,6 +194,8 @@ export function AccountCard({ account, onRemoved }: { account: AccountSummary; o
       <div className="mt-3">
         <FormMessage error={error} success={success} />
       </div>
+
+      <PushSection accountId={account.id} accountName={account.name} />
 
       <ConfirmDialog
         open={confirmingRemove}

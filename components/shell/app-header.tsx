@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
+import { LiveIndicator } from "@/components/live/live-indicator";
 import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { useMessages } from "@/components/i18n/locale-provider";
 import { shellMessages } from "./messages";
@@ -40,6 +41,7 @@ export function AppHeader({ userName, isAdmin }: { userName: string; isAdmin: bo
           </ul>
         </nav>
         <div className="ml-auto flex items-center gap-4">
+          <LiveIndicator />
           <span className="text-sm text-slate-600">{t.signedInAs(userName, isAdmin)}</span>
           <LanguageSwitch />
           <button

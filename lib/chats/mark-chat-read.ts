@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { publishChatChange } from "@/lib/live/publish-chat-change";
 import { markChatRead as markOzonChatRead, type OzonConnection } from "@/lib/ozon";
 import { findAccountChat } from "./find-account-chat";
 import { sumAccountUnread } from "./sum-account-unread";
@@ -60,5 +61,7 @@ export async function markChatRead(
     });
   });
 
+  // The user's other tabs and colleagues see the badge drop too.
+  await publishChatChange(db, { accountId: target.accountId, chatId: chat.id });
   return { chatId: chat.id, unreadCount, totalUnread: await sumAccountUnread(db, target.accountId) };
 }

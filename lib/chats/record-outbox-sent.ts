@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import type { Chat, OutboxMessage, OutboxState } from "@/lib/db/generated/client";
+import { publishChatChange } from "@/lib/live/publish-chat-change";
 import { isOzonApiError, type OzonConnection } from "@/lib/ozon";
 import type { SentMessageLookup } from "./find-sent-message-candidates";
 import { storeRecentMessages } from "./store-recent-messages";
@@ -67,6 +68,8 @@ export async function recordOutboxSent(
       // The message is sent and recorded; only the cache waits for the sync.
       if (!isOzonApiError(error)) throw error;
     }
+    // Every tab of the account shows the sent message (the sender's own tab dedupes it by id).
+    await publishChatChange(db, { accountId: row.accountId, chatId, messageIds: [BigInt(picked.message.messageId)] });
   }
   return db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
 }

@@ -38,7 +38,7 @@ forEachDatabase("migrations match schema.prisma", (db) => {
     expect(differences, differences.join("\n")).toEqual([]);
     // Sanity: the comparison saw the real model, not two empty shapes.
     expect(Object.keys(actual.tables).sort()).toEqual(
-      ["account_memberships", "chats", "messages", "outbox", "seller_accounts", "sign_in_attempts", "sync_states", "users"].sort(),
+      ["account_memberships", "chats", "live_events", "messages", "outbox", "push_events", "seller_accounts", "sign_in_attempts", "sync_states", "users"].sort(),
     );
     expect(actual.tables.chats?.indexes["chats_account_id_last_message_at_id_idx"]?.columns).toEqual([
       "account_id",

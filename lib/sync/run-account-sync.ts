@@ -2,20 +2,24 @@ import { randomUUID } from "node:crypto";
 import os from "node:os";
 
 import type { PrismaClient } from "@/lib/db/generated/client";
+import { publishSyncState } from "@/lib/live/publish-sync-state";
 import type { OzonConnection } from "@/lib/ozon";
 
 import { SyncLeaseLostError } from "./errors";
 import { syncAccount, type SyncPassOptions, type SyncPassReport } from "./sync-account";
 import { recordSyncFailure } from "./record-sync-failure";
 import { claimSyncLease, releaseSyncLease, renewSyncLease } from "./sync-lease";
+import { DEFAULT_SYNC_PUSH_MAX_INTERVAL_MS, nextPollIntervalMs } from "./next-poll-interval";
 import { DEFAULT_SYNC_INTERVAL_MS, DEFAULT_SYNC_LEASE_TTL_MS } from "./sync-settings";
 
 export type RunAccountSyncOptions = Omit<SyncPassOptions, "heartbeat"> & {
   /** This app instance's name in sync_states.lease_owner (default host:pid:random). */
   instanceId?: string;
   leaseTtlMs?: number;
-  /** After a successful pass the account is due again after this long (default 15 s). */
+  /** After a successful pass the account is due again after this long (default 15 s)... */
   intervalMs?: number;
+  /** ...or, while pushes arrive, up to this long (default 5 min; SYNC_PUSH_MAX_INTERVAL_MS). */
+  pushMaxIntervalMs?: number;
   backoffBaseMs?: number;
   maxBackoffMs?: number;
 };
@@ -62,8 +66,18 @@ export async function runAccountSync(
     const report = await syncAccount(db, accountId, connection, { ...options, heartbeat });
     const now = new Date();
     // "Sync now" pressed during this pass: keep it due, the pass may have listed before the news arrived.
-    const { nextRunAt } = await db.syncState.findUniqueOrThrow({ where: { accountId }, select: { nextRunAt: true } });
+    const { nextRunAt, lastSuccessAt, lastPushAt, pollIntervalMs } = await db.syncState.findUniqueOrThrow({
+      where: { accountId },
+      select: { nextRunAt: true, lastSuccessAt: true, lastPushAt: true, pollIntervalMs: true },
+    });
     const requestedMeanwhile = nextRunAt !== null && nextRunAt > startedAt && nextRunAt <= now;
+    // While Ozon pushes, the poll is a safety net and backs off; see next-poll-interval.ts.
+    const pauseMs = nextPollIntervalMs({
+      previousMs: pollIntervalMs,
+      pushedSincePreviousPoll: lastPushAt !== null && (lastSuccessAt === null || lastPushAt > lastSuccessAt),
+      baseMs: options.intervalMs ?? DEFAULT_SYNC_INTERVAL_MS,
+      maxMs: options.pushMaxIntervalMs ?? DEFAULT_SYNC_PUSH_MAX_INTERVAL_MS,
+    });
     await db.syncState.update({
       where: { accountId },
       data: {
@@ -71,10 +85,12 @@ export async function runAccountSync(
         consecutiveFailures: 0,
         lastError: null,
         lastErrorAt: null,
-        nextRunAt: requestedMeanwhile ? nextRunAt : new Date(now.getTime() + (options.intervalMs ?? DEFAULT_SYNC_INTERVAL_MS)),
+        nextRunAt: requestedMeanwhile ? nextRunAt : new Date(now.getTime() + pauseMs),
+        pollIntervalMs: pauseMs,
       },
     });
     await db.sellerAccount.update({ where: { id: accountId }, data: { lastSyncAt: now } });
+    await publishSyncState(db, accountId);
     return { status: "synced", report };
   } catch (error) {
     if (options.signal?.aborted || error instanceof SyncLeaseLostError) {
@@ -82,6 +98,7 @@ export async function runAccountSync(
       return { status: "failed", error, retryInMs: 0 };
     }
     const retryInMs = await recordSyncFailure(db, accountId, error, options);
+    await publishSyncState(db, accountId);
     return { status: "failed", error, retryInMs };
   } finally {
     await releaseSyncLease(db, accountId, owner).catch(() => {});

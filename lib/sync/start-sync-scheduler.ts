@@ -10,6 +10,9 @@
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { OzonConnection } from "@/lib/ozon";
 
+import { sweepPushEvents } from "@/lib/push/sweep-push-events";
+
+import { DEFAULT_SYNC_PUSH_MAX_INTERVAL_MS } from "./next-poll-interval";
 import { readSyncEnv } from "./read-sync-env";
 import { recordSyncFailure } from "./record-sync-failure";
 import { runAccountSync, syncInstanceId } from "./run-account-sync";
@@ -32,6 +35,8 @@ export type SyncSchedulerOptions = {
   backoffBaseMs?: number;
   /** Default SYNC_FULL_PASS_INTERVAL_MS (1 h). */
   fullPassIntervalMs?: number;
+  /** Longest pause between polls while pushes arrive. Default SYNC_PUSH_MAX_INTERVAL_MS (5 min). */
+  pushMaxIntervalMs?: number;
   /** Lease owner name of this instance (default host:pid:random). */
   instanceId?: string;
   /** How often due accounts are looked for (default min(1 s, intervalMs)). */
@@ -87,6 +92,12 @@ export function startSyncScheduler(options: SyncSchedulerOptions = {}): () => Pr
   const tick = async () => {
     try {
       const db = await dbReady;
+      // Push events nobody is working on (a crashed instance's claims, retries that are due): lib/push.
+      if (!stopped) {
+        await sweepPushEvents(db, { getConnection, signal: controller.signal, log }).catch((error: unknown) =>
+          log(`The sync scheduler could not look for waiting push events: ${message(error)}`),
+        );
+      }
       const free = settings.maxConcurrentAccounts - running.size;
       if (free > 0 && !stopped) {
         for (const accountId of await findDueAccounts(db, [...running.keys()], free)) {
@@ -159,6 +170,7 @@ function resolveSettings(options: SyncSchedulerOptions) {
     maxBackoffMs: options.maxBackoffMs ?? env?.SYNC_MAX_BACKOFF_MS ?? DEFAULT_SYNC_MAX_BACKOFF_MS,
     backoffBaseMs: options.backoffBaseMs,
     fullPassIntervalMs: options.fullPassIntervalMs ?? env?.SYNC_FULL_PASS_INTERVAL_MS ?? DEFAULT_FULL_PASS_INTERVAL_MS,
+    pushMaxIntervalMs: options.pushMaxIntervalMs ?? env?.SYNC_PUSH_MAX_INTERVAL_MS ?? DEFAULT_SYNC_PUSH_MAX_INTERVAL_MS,
     instanceId: options.instanceId ?? syncInstanceId(),
     tickMs: options.tickMs ?? Math.min(1000, intervalMs),
     maxConcurrentAccounts: options.maxConcurrentAccounts ?? 4,

@@ -26,6 +26,8 @@
  * only for chats not yet done. SyncState shows phase IMPORTING with chatsTotal / chatsDone meanwhile.
  */
 import type { PrismaClient } from "@/lib/db/generated/client";
+import { publishChatChange } from "@/lib/live/publish-chat-change";
+import { publishSyncState } from "@/lib/live/publish-sync-state";
 import { listChats, type OzonChatSummary, type OzonConnection } from "@/lib/ozon";
 
 import { forEachConcurrently } from "./for-each-concurrently";
@@ -107,6 +109,8 @@ export async function syncAccount(
     const { inserted } = await syncChat(ctx, entry, cached);
     report.chatsSynced++;
     report.messagesInserted += inserted;
+    // The import fills an inbox nobody has open yet (its tabs follow the sync state); later passes tell tabs.
+    if (mode !== "import") await publishSyncedChat(db, accountId, entry, cached);
   };
 
   const highWater = BigInt(memo.highWater ?? "0");
@@ -222,9 +226,11 @@ async function fullPass(
     if (!importing || (!force && done - reported < PROGRESS_EVERY)) return;
     reported = done;
     await db.syncState.update({ where: { accountId }, data: { chatsDone: done } });
+    await publishSyncState(db, accountId);
   };
   if (importing) {
     await db.syncState.update({ where: { accountId }, data: { chatsTotal: listed.chats.length, chatsDone: 0 } });
+    await publishSyncState(db, accountId);
   }
   await forEachConcurrently(listed.chats, concurrency, async (entry) => {
     const current = cached.get(entry.chatId);
@@ -301,6 +307,19 @@ function placeholder(c: OzonChatSummary): Omit<CachedChat, "id"> {
     unreadCount: c.unreadCount,
     newestMessageId: 0n,
   };
+}
+
+/** Publishes the chat with the messages newer than what the cache held before the pass (capped: a tab needs the newest). */
+async function publishSyncedChat(db: PrismaClient, accountId: string, entry: OzonChatSummary, cached: CachedChat | undefined) {
+  const chat = cached ?? (await db.chat.findFirst({ where: { accountId, ozonChatId: entry.chatId }, select: { id: true } }));
+  if (!chat) return;
+  const fresh = await db.message.findMany({
+    where: { chatId: chat.id, ozonMessageId: { gt: cached?.newestMessageId ?? 0n } },
+    orderBy: { ozonMessageId: "desc" },
+    take: 50,
+    select: { ozonMessageId: true },
+  });
+  await publishChatChange(db, { accountId, chatId: chat.id, messageIds: fresh.map((m) => m.ozonMessageId) });
 }
 
 async function cachedUnreadSum(db: PrismaClient, accountId: string): Promise<number> {

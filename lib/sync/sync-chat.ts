@@ -17,6 +17,8 @@ export type SyncChatContext = {
 };
 
 const HISTORY_PAGE = 1000;
+/** uint64's largest value: a cap that keeps every message. */
+export const NO_HISTORY_CAP = 18_446_744_073_709_551_615n;
 
 /**
  * Whether the cache already shows the chat as the list does. "Holds a message at least as new as the list's
@@ -76,9 +78,10 @@ export async function syncChat(ctx: SyncChatContext, entry: OzonChatSummary, cac
 
 /**
  * Reads a chat's history page by page, keeping messages up to `cap` (the newest the listing named): Backward from
- * `cap` to the chat's start, or Forward from `start` until `cap`.
+ * `cap` to the chat's start, or Forward from `start` until `cap`. The push processor reads Forward with no cap
+ * (NO_HISTORY_CAP) to verify what pushes delivered.
  */
-async function readHistory(
+export async function readHistory(
   ctx: SyncChatContext,
   chatId: string,
   direction: "Forward" | "Backward",

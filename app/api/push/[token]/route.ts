@@ -1,0 +1,24 @@
+import { getDb } from "@/lib/db/client";
+import { pushErrorResponse } from "@/lib/push/push-error-response";
+import { receivePush } from "@/lib/push/receive-push";
+import { startPushProcessing } from "@/lib/push/start-push-processing";
+
+type Context = { params: Promise<{ token: string }> };
+
+/**
+ * Ozon's push notifications for one seller account (no session: Ozon calls it; the token in the URL is the secret).
+ * Answers at once and applies the event afterwards, in the background (lib/push). The token is never logged.
+ */
+export async function POST(request: Request, context: Context): Promise<Response> {
+  try {
+    const { token } = await context.params;
+    const db = getDb();
+    const received = await receivePush(db, token, request);
+    if (received.queuedFor) void startPushProcessing(db, received.queuedFor);
+    return received.response;
+  } catch (error) {
+    // Ozon counts a 5xx against the URL like any failure; the event is not stored, so Ozon's retry brings it again.
+    console.error(`Push receiver failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    return pushErrorResponse(500, "ERROR_UNKNOWN", "The notification could not be stored; retry later.");
+  }
+}

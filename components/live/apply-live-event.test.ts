@@ -1,0 +1,159 @@
+import { QueryClient, type InfiniteData } from "@tanstack/react-query";
+import { beforeEach, describe, expect, it } from "vitest";
+import { queryKeys } from "@/components/query-keys";
+import type { AccountSummary } from "@/lib/accounts/load-account-summaries";
+import type { ChatView } from "@/lib/chats/chat-view";
+import type { ListCachedChatsResponse } from "@/lib/chats/list-cached-chats";
+import type { ListCachedMessagesResponse } from "@/lib/chats/list-cached-messages";
+import type { MessageView } from "@/lib/chats/message-view";
+import { applyLiveEvent, refetchAllAccounts } from "./apply-live-event";
+
+const A = "acc-a";
+const keys = queryKeys.account(A);
+
+function chat(id: string, minute: number | null, over: Partial<ChatView> = {}): ChatView {
+  return {
+    id,
+    ozonChatId: `oz-${id}`,
+    type: "buyer_seller",
+    isBuyerChat: true,
+    status: "OPENED",
+    unreadCount: 0,
+    lastMessageAt: minute === null ? null : new Date(Date.UTC(2026, 10, 25, 10, minute)).toISOString(),
+    lastMessagePreview: "hi",
+    lastMessageAuthor: "customer",
+    postingNumber: null,
+    orderNumber: null,
+    createdAt: "2026-11-01T00:00:00.000Z",
+    ...over,
+  };
+}
+
+function message(id: string, text = `m${id}`): MessageView {
+  return { id, authorType: "customer", text, isImage: false, moderationStatus: null, isRead: false, createdAt: "2026-11-25T10:00:00.000Z", sentBy: null, orderNumber: null, sku: null };
+}
+
+function list(pages: { chats: ChatView[]; nextCursor: string | null }[], totalUnread = 1): InfiniteData<ListCachedChatsResponse, unknown> {
+  return { pages: pages.map((page) => ({ ...page, totalUnread })), pageParams: pages.map((_, i) => (i === 0 ? null : `c${i}`)) };
+}
+
+const ids = (data: InfiniteData<ListCachedChatsResponse, unknown> | undefined) => data?.pages.map((page) => page.chats.map((c) => c.id));
+
+describe("applyLiveEvent", () => {
+  let qc: QueryClient;
+  beforeEach(() => {
+    qc = new QueryClient();
+  });
+
+  it("moves a chat with a new buyer message to the top of every list that admits it, with its badge and the total", () => {
+    qc.setQueryData(keys.chats({ kind: "buyer", filter: "all" }), list([{ chats: [chat("c1", 50), chat("c2", 40), chat("c3", 30)], nextCursor: null }]));
+    qc.setQueryData(keys.chats({ kind: "buyer", filter: "unread" }), list([{ chats: [chat("c1", 50, { unreadCount: 1 })], nextCursor: null }]));
+    qc.setQueryData(keys.chats({ kind: "support", filter: "all" }), list([{ chats: [chat("s1", 10, { isBuyerChat: false })], nextCursor: null }]));
+    qc.setQueryData(keys.chats({ kind: "buyer", filter: "closed" }), list([{ chats: [], nextCursor: null }]));
+    qc.setQueryData(queryKeys.accounts(), { accounts: [{ id: A, totalUnread: 1 }, { id: "other", totalUnread: 7 }] as AccountSummary[] });
+
+    const moved = chat("c3", 55, { unreadCount: 2 });
+    applyLiveEvent(qc, { kind: "message", accountId: A, chat: moved, messages: [message("9")], totalUnread: 3 });
+
+    const all = qc.getQueryData<InfiniteData<ListCachedChatsResponse>>(keys.chats({ kind: "buyer", filter: "all" }));
+    expect(ids(all)).toEqual([["c3", "c1", "c2"]]);
+    expect(all!.pages[0]!.chats[0]!.unreadCount).toBe(2);
+    expect(all!.pages[0]!.totalUnread).toBe(3);
+    expect(ids(qc.getQueryData(keys.chats({ kind: "buyer", filter: "unread" })))).toEqual([["c3", "c1"]]);
+    expect(ids(qc.getQueryData(keys.chats({ kind: "support", filter: "all" })))).toEqual([["s1"]]);
+    expect(ids(qc.getQueryData(keys.chats({ kind: "buyer", filter: "closed" })))).toEqual([[]]);
+    expect(qc.getQueryData<{ accounts: AccountSummary[] }>(queryKeys.accounts())!.accounts.map((a) => a.totalUnread)).toEqual([3, 7]);
+  });
+
+  it("a chat read leaves the unread list and keeps its place elsewhere; a closed one moves to the closed list", () => {
+    qc.setQueryData(keys.chats({ kind: "buyer", filter: "all" }), list([{ chats: [chat("c1", 50, { unreadCount: 2 }), chat("c2", 40)], nextCursor: null }]));
+    qc.setQueryData(keys.chats({ kind: "buyer", filter: "unread" }), list([{ chats: [chat("c1", 50, { unreadCount: 2 })], nextCursor: null }]));
+    qc.setQueryData(keys.chats({ kind: "buyer", filter: "closed" }), list([{ chats: [], nextCursor: null }]));
+    applyLiveEvent(qc, { kind: "chat", accountId: A, chat: chat("c1", 50, { unreadCount: 0 }), totalUnread: 0 });
+    expect(ids(qc.getQueryData(keys.chats({ kind: "buyer", filter: "unread" })))).toEqual([[]]);
+    const all = qc.getQueryData<InfiniteData<ListCachedChatsResponse>>(keys.chats({ kind: "buyer", filter: "all" }));
+    expect(ids(all)).toEqual([["c1", "c2"]]);
+    expect(all!.pages[0]!.chats[0]!.unreadCount).toBe(0);
+
+    applyLiveEvent(qc, { kind: "chat", accountId: A, chat: chat("c2", 40, { status: "CLOSED" }), totalUnread: 0 });
+    expect(ids(qc.getQueryData(keys.chats({ kind: "buyer", filter: "closed" })))).toEqual([["c2"]]);
+  });
+
+  it("leaves a chat whose place is beyond the loaded pages to the next page, and adds it at the end of a complete list", () => {
+    qc.setQueryData(keys.chats({ kind: "buyer", filter: "all" }), list([{ chats: [chat("c1", 50), chat("c2", 40)], nextCursor: "more" }]));
+    applyLiveEvent(qc, { kind: "chat", accountId: A, chat: chat("old", 5), totalUnread: 0 });
+    expect(ids(qc.getQueryData(keys.chats({ kind: "buyer", filter: "all" })))).toEqual([["c1", "c2"]]);
+    qc.setQueryData(keys.chats({ kind: "buyer", filter: "all" }), list([{ chats: [chat("c1", 50)], nextCursor: "x" }, { chats: [chat("c2", 40)], nextCursor: null }]));
+    applyLiveEvent(qc, { kind: "chat", accountId: A, chat: chat("new-empty", null), totalUnread: 0 });
+    expect(ids(qc.getQueryData(keys.chats({ kind: "buyer", filter: "all" })))).toEqual([["c1"], ["c2", "new-empty"]]);
+  });
+
+  it("appends new messages to the open chat once, replaces known ones in place, and leaves unloaded chats alone", () => {
+    const data: InfiniteData<ListCachedMessagesResponse, unknown> = {
+      pages: [
+        { messages: [message("20"), message("30")], hasMore: true, outbox: [], notice: null },
+        { messages: [message("5"), message("10")], hasMore: false, outbox: [], notice: null },
+      ],
+      pageParams: [null, "20"],
+    };
+    qc.setQueryData(keys.messages("c1"), data);
+    const event = { kind: "message" as const, accountId: A, chat: chat("c1", 59), totalUnread: 0 };
+    applyLiveEvent(qc, { ...event, messages: [message("40"), { ...message("10"), isRead: true }] });
+    applyLiveEvent(qc, { ...event, messages: [message("40")] }); // the same event again (a replay)
+    const after = qc.getQueryData<InfiniteData<ListCachedMessagesResponse>>(keys.messages("c1"))!;
+    expect(after.pages.map((page) => page.messages.map((m) => m.id))).toEqual([["20", "30", "40"], ["5", "10"]]);
+    expect(after.pages[1]!.messages[1]!.isRead).toBe(true);
+    expect(after.pages[0]!.hasMore).toBe(true);
+
+    applyLiveEvent(qc, { ...event, chat: chat("c2", 59), messages: [message("41")] });
+    expect(qc.getQueryData(keys.messages("c2"))).toBeUndefined();
+  });
+
+  it("puts a sync state into the accounts list, and refetch invalidates every account query at once", async () => {
+    const account = { id: A, lastSyncAt: null, sync: { phase: "IMPORTING", chatsDone: 1, chatsTotal: 9, lastError: null, lastErrorAt: null } };
+    qc.setQueryData(queryKeys.accounts(), { accounts: [account] as unknown as AccountSummary[] });
+    applyLiveEvent(qc, {
+      kind: "sync",
+      accountId: A,
+      sync: { phase: "INCREMENTAL", chatsDone: 9, chatsTotal: 9, lastSuccessAt: "2026-11-25T10:00:00.000Z", lastError: null },
+    });
+    expect(qc.getQueryData<{ accounts: AccountSummary[] }>(queryKeys.accounts())!.accounts[0]).toMatchObject({
+      lastSyncAt: "2026-11-25T10:00:00.000Z",
+      sync: { phase: "INCREMENTAL", chatsDone: 9, chatsTotal: 9 },
+    });
+
+    qc.setQueryData(keys.messages("c1"), { pages: [], pageParams: [] });
+    await refetchAllAccounts(qc);
+    expect(qc.getQueryState(keys.messages("c1"))!.isInvalidated).toBe(true);
+    expect(qc.getQueryState(queryKeys.accounts())!.isInvalidated).toBe(true);
+  });
+
+  it("reads a chat's messages again when a message sent from the inbox arrives while the tab shows an outbox row", () => {
+    const pending = { outbox: [{ id: "o1" }] } as unknown as Partial<ListCachedMessagesResponse>;
+    qc.setQueryData(keys.messages("c1"), { pages: [{ messages: [], hasMore: false, notice: null, ...pending }], pageParams: [null] });
+    qc.setQueryData(keys.messages("c2"), { pages: [{ messages: [], hasMore: false, outbox: [], notice: null }], pageParams: [null] });
+    const sent = { ...message("50"), authorType: "seller", sentBy: { id: "u1", name: "Anna" } };
+    applyLiveEvent(qc, { kind: "message", accountId: A, chat: chat("c1", 59), messages: [sent], totalUnread: 0 });
+    applyLiveEvent(qc, { kind: "message", accountId: A, chat: chat("c2", 59), messages: [sent], totalUnread: 0 });
+    expect(qc.getQueryState(keys.messages("c1"))!.isInvalidated).toBe(true);
+    expect(qc.getQueryState(keys.messages("c2"))!.isInvalidated).toBe(false);
+  });
+
+  it("reads the chat lists again while an import runs and once when it ends, not on ordinary passes", () => {
+    const listKey = keys.chats({ kind: "buyer", filter: "all" });
+    const sync = { chatsDone: 0, chatsTotal: 9, lastSuccessAt: null, lastError: null };
+    const invalidated = () => qc.getQueryState(listKey)!.isInvalidated;
+    const reload = () => qc.setQueryData(listKey, list([{ chats: [], nextCursor: null }]));
+    reload();
+    applyLiveEvent(qc, { kind: "sync", accountId: A, sync: { ...sync, phase: "INCREMENTAL" } });
+    expect(invalidated()).toBe(false);
+    applyLiveEvent(qc, { kind: "sync", accountId: A, sync: { ...sync, phase: "IMPORTING" } });
+    expect(invalidated()).toBe(true);
+    reload();
+    applyLiveEvent(qc, { kind: "sync", accountId: A, sync: { ...sync, phase: "INCREMENTAL" } });
+    expect(invalidated()).toBe(true);
+    reload();
+    applyLiveEvent(qc, { kind: "sync", accountId: A, sync: { ...sync, phase: "INCREMENTAL" } });
+    expect(invalidated()).toBe(false);
+  });
+});

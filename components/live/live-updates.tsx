@@ -1,0 +1,86 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { liveEventSchema, REFETCH_EVENT } from "@/lib/live/live-event";
+import { applyLiveEvent, refetchAllAccounts } from "./apply-live-event";
+
+/** "connecting" until the stream first opens; "down" after it failed, until it is open again. */
+export type LiveState = "connecting" | "open" | "down";
+
+const LiveStateContext = createContext<LiveState>("connecting");
+
+export const LIVE_EVENTS_PATH = "/api/events";
+/** The browser retries on its own (the server says 3 s); after a refusal it gives up, and we start over after this. */
+const RESTART_MS = 5_000;
+/** While the stream is open, the periodic refetch only guards against something the stream missed. */
+export const LIVE_SAFETY_REFETCH_MS = 60_000;
+
+/** The live stream's state, for the indicator and the refetch intervals. */
+export function useLiveState(): LiveState {
+  return useContext(LiveStateContext);
+}
+
+/** The periodic refetch of inbox queries: the given fallback while the stream is not open, the slow safety net while it is. */
+export function useLiveRefetchInterval(fallbackMs: number): number {
+  return useLiveState() === "open" ? Math.max(fallbackMs, LIVE_SAFETY_REFETCH_MS) : fallbackMs;
+}
+
+/**
+ * The tab's one live stream (GET /api/events), mounted once around the signed-in app: it writes every event into
+ * the query cache (apply-live-event.ts) and tells the rest of the app whether it is open.
+ */
+export function LiveUpdates({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [state, setState] = useState<LiveState>("connecting");
+
+  useEffect(() => {
+    let source: EventSource | null = null;
+    let restart: ReturnType<typeof setTimeout> | undefined;
+    // Kept for a fresh EventSource after a refusal: the browser's own Last-Event-ID does not survive it.
+    let lastEventId: string | null = null;
+    let stopped = false;
+
+    const onEvent = (message: MessageEvent<string>) => {
+      if (message.lastEventId) lastEventId = message.lastEventId;
+      let parsed;
+      try {
+        parsed = liveEventSchema.safeParse(JSON.parse(message.data));
+      } catch {
+        return;
+      }
+      if (parsed.success) applyLiveEvent(queryClient, parsed.data);
+    };
+    const open = () => {
+      const url = lastEventId === null ? LIVE_EVENTS_PATH : `${LIVE_EVENTS_PATH}?lastEventId=${encodeURIComponent(lastEventId)}`;
+      const current = new EventSource(url);
+      source = current;
+      current.addEventListener("open", () => setState("open"));
+      current.addEventListener("ready", (message) => {
+        lastEventId = (message as MessageEvent<string>).lastEventId || lastEventId;
+        setState("open");
+      });
+      current.addEventListener(REFETCH_EVENT, (message) => {
+        lastEventId = (message as MessageEvent<string>).lastEventId || lastEventId;
+        void refetchAllAccounts(queryClient);
+      });
+      for (const kind of ["message", "chat", "sync"]) current.addEventListener(kind, onEvent as EventListener);
+      current.addEventListener("error", () => {
+        setState("down");
+        // CONNECTING: the browser reconnects by itself, with Last-Event-ID. CLOSED: it gave up (an error answer).
+        if (current.readyState === EventSource.CLOSED && !stopped) {
+          current.close();
+          restart = setTimeout(open, RESTART_MS);
+        }
+      });
+    };
+    open();
+    return () => {
+      stopped = true;
+      clearTimeout(restart);
+      source?.close();
+    };
+  }, [queryClient]);
+
+  return <LiveStateContext.Provider value={state}>{children}</LiveStateContext.Provider>;
+}

@@ -1,0 +1,102 @@
+import { getClientAddress } from "@/lib/auth/get-client-address";
+import type { Db } from "@/lib/db/client";
+import { parseJsonLossless } from "@/lib/ozon/request";
+
+import packageJson from "@/package.json";
+
+import { hashPushToken } from "./hash-push-token";
+import { isOzonPushAddress } from "./is-ozon-push-address";
+import { parsePushPayload } from "./parse-push-payload";
+import { pushDedupeKey } from "./push-dedupe-key";
+import { pushErrorResponse } from "./push-error-response";
+
+export const MAX_PUSH_BYTES = 1024 * 1024;
+export const PUSH_APP_NAME = "Seller Inbox";
+
+export type ReceivedPush = {
+  response: Response;
+  /** The account whose queue got a new event (the caller starts processing it after answering). */
+  queuedFor?: string;
+};
+
+// 32 random bytes in base64url: anything else cannot be a token, and is refused without a database query.
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * Everything POST /api/push/<token> does before it answers, and nothing slower: Ozon suspends pushes to an endpoint
+ * that takes over 5 s or answers non-200 too often, so a chat event costs one INSERT and one UPDATE and no Ozon call.
+ *
+ * Order: the token (unknown → 404), the account's source-network option (→ 403), the body (≤ 1 MiB of JSON), the
+ * payload. A chat event is queued in push_events (a repeated delivery hits the dedupe key and is dropped) and the
+ * account's last_push_at moves; a duplicate is answered `{"result": true}` too, since to Ozon any other answer is a
+ * failed delivery. Errors carry Ozon's error body and change nothing.
+ *
+ * The source address is read as the sign-in limiter reads it (x-forwarded-for, else x-real-ip): the option only
+ * means something when a proxy in front of the app sets that header from the real peer address.
+ */
+export async function receivePush(db: Db, token: string, request: Request): Promise<ReceivedPush> {
+  const startedAt = new Date();
+  const unknown = () => ({ response: pushErrorResponse(404, "ERROR_UNKNOWN", "This push URL is not (or no longer) valid.") });
+  if (!TOKEN_PATTERN.test(token)) return unknown();
+  const account = await db.sellerAccount.findUnique({
+    where: { pushTokenHash: hashPushToken(token) },
+    select: { id: true, pushOzonNetworksOnly: true },
+  });
+  if (!account) return unknown();
+  if (account.pushOzonNetworksOnly && !isOzonPushAddress(getClientAddress(request.headers))) {
+    return { response: pushErrorResponse(403, "ERROR_UNKNOWN", "Pushes to this URL are accepted only from Ozon's networks.") };
+  }
+
+  const text = await readLimitedText(request, MAX_PUSH_BYTES);
+  if (text === null) return { response: pushErrorResponse(413, "ERROR_UNKNOWN", "The notification is larger than 1 MiB.") };
+  let body: unknown;
+  try {
+    body = parseJsonLossless(text);
+  } catch {
+    return { response: pushErrorResponse(400, "ERROR_UNKNOWN", "The notification is not valid JSON.") };
+  }
+
+  const parsed = parsePushPayload(body);
+  switch (parsed.kind) {
+    case "error":
+      return { response: pushErrorResponse(parsed.status, parsed.code, parsed.message) };
+    case "ping":
+      return { response: Response.json({ version: packageJson.version, name: PUSH_APP_NAME, time: startedAt.toISOString() }) };
+    case "ignored":
+      return { response: Response.json({ result: true }) };
+    case "chat": {
+      const event = parsed.event;
+      const queued = await db.pushEvent.createMany({
+        data: [{ accountId: account.id, dedupeKey: pushDedupeKey(event), messageType: event.message_type, payload: event }],
+        skipDuplicates: true,
+      });
+      await db.syncState.upsert({
+        where: { accountId: account.id },
+        create: { accountId: account.id, lastPushAt: startedAt },
+        update: { lastPushAt: startedAt },
+      });
+      return { response: Response.json({ result: true }), ...(queued.count > 0 ? { queuedFor: account.id } : {}) };
+    }
+  }
+}
+
+/** The body as text, or null when it is over `maxBytes` (by Content-Length or by the bytes actually sent). */
+async function readLimitedText(request: Request, maxBytes: number): Promise<string | null> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) > maxBytes) return null;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
