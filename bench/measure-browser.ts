@@ -1,0 +1,257 @@
+/**
+ * In Debian's Chromium: navigation to the chat list (cold context, then warm), click → messages, scrolling up
+ * through a long chat with long tasks counted, the first-load JavaScript of /inbox, and Lighthouse's score.
+ */
+import { spawn } from "node:child_process";
+import { gzipSync } from "node:zlib";
+import { chromium, type Browser, type BrowserContext } from "@playwright/test";
+import { summarize, type Summary } from "./stats";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+
+// Records when the first chat link enters the page (ms since navigation start), before any app script runs.
+const LIST_WATCH = `
+  window.__listVisibleAt = null;
+  new MutationObserver((_, observer) => {
+    if (document.querySelector("a[data-chat-link]")) { window.__listVisibleAt = performance.now(); observer.disconnect(); }
+  }).observe(document, { childList: true, subtree: true });
+  window.__longTasks = [];
+  try { new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: "longtask", buffered: true }); } catch {}
+`;
+
+// The in-page scripts are plain text: tsx's compiled functions would call helpers the page does not have.
+/** Clicks the index-th chat link; resolves with the ms until that chat's first message is in the thread. */
+const CLICK_TO_MESSAGES = `async (index) => {
+  const link = document.querySelectorAll("a[data-chat-link]")[index];
+  const chatPath = new URL(link.href).pathname;
+  const region = () => document.querySelector('[role="region"][aria-label="Messages"]');
+  const old = region()?.querySelector("article") ?? null;
+  const started = performance.now();
+  link.click();
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const article = region()?.querySelector("article");
+      if (location.pathname === chatPath && article && article !== old) {
+        const ms = performance.now() - started;
+        // What the click waited for: each request it started, by kind, with when it began and how long it took.
+        let pageSeen = false;
+        const requests = performance.getEntriesByType("resource")
+          .filter((e) => e.startTime >= started && e.startTime <= started + ms)
+          .sort((a, b) => a.startTime - b.startTime)
+          .map((e) => {
+            const url = new URL(e.name);
+            // The first RSC request is the chat's page; later ones are Next's prefetches of other links.
+            const rsc = url.searchParams.has("_rsc") ? (pageSeen ? "RSC prefetch" : "page (RSC)") : null;
+            if (rsc) pageSeen = true;
+            const kind = rsc ? rsc : url.pathname.endsWith("/messages") ? "messages API" : url.pathname.endsWith("/read") ? "read API" : url.pathname.replace(/[a-z0-9]{20,}/g, ":id");
+            return { kind, startMs: e.startTime - started, durationMs: e.duration };
+          });
+        return resolve({ ms, requests });
+      }
+      if (performance.now() - started > 15000) return reject(new Error("no messages for " + chatPath));
+      requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+}`;
+
+/** Scrolls the thread to its top until `target` messages are shown (or the start of the chat); counts long tasks. */
+const SCROLL_UP = `async (target) => {
+  const region = document.querySelector('[role="region"][aria-label="Messages"]');
+  const count = () => region.querySelectorAll("article").length;
+  const tasksBefore = window.__longTasks.length;
+  const started = performance.now();
+  let pages = 0;
+  while (count() < target) {
+    const before = count();
+    region.scrollTop = 0;
+    const waitStart = performance.now();
+    while (count() === before && performance.now() - waitStart < 15000) {
+      await new Promise((resolve) => setTimeout(resolve, 16));
+      if (performance.now() - waitStart > 500) region.dispatchEvent(new Event("scroll"));
+    }
+    if (count() === before) break;
+    pages++;
+  }
+  const tasks = window.__longTasks.slice(tasksBefore);
+  const messageRequests = performance.getEntriesByType("resource").filter((e) => e.startTime >= started && new URL(e.name).pathname.endsWith("/messages")).length;
+  return {
+    messageRequests,
+    messages: count(),
+    ms: performance.now() - started,
+    pages,
+    longTasks: tasks.length,
+    longTaskMs: tasks.reduce((a, b) => a + b, 0),
+    longestTaskMs: tasks.reduce((a, b) => Math.max(a, b), 0),
+    taskMs: tasks.map((d) => Math.round(d)),
+  };
+}`;
+
+type ClickTiming = { ms: number; requests: { kind: string; startMs: number; durationMs: number }[] };
+
+export type BrowserFigures = {
+  /** Per kind of request a click started: how many clicks had it, median start after the click and median duration. */
+  clickRequests: Record<string, { count: number; startMedianMs: number; durationMedianMs: number }>;
+  navCold: Summary;
+  navWarm: Summary;
+  click: Summary;
+  /** messageRequests: messages API requests made while scrolling (a page each, plus refetches of loaded pages). */
+  /** taskMs: each long task's duration, in order (growing with the messages shown means re-rendering them all). */
+  scroll: { taskMs: number[]; messageRequests: number; messages: number; ms: number; pages: number; longTasks: number; longTaskMs: number; longestTaskMs: number };
+  firstLoadJs: { gzipBytes: number; rawBytes: number; files: { url: string; gzipBytes: number }[] };
+  lighthouse: { desktop: Summary; mobile: Summary; desktopRuns: number[]; mobileRuns: number[] };
+  chromium: string;
+};
+
+async function signedInContext(browser: Browser, appUrl: string, cookie: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: "en-US", viewport: { width: 1366, height: 900 } });
+  const [name, ...value] = cookie.split("=");
+  await context.addCookies([{ name: name!, value: value.join("="), url: appUrl }]);
+  await context.addInitScript(LIST_WATCH);
+  return context;
+}
+
+async function navigationToList(context: BrowserContext, url: string): Promise<number> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(url, { waitUntil: "commit" });
+  await page.waitForFunction("window.__listVisibleAt !== null", null, { timeout: 30_000 });
+  return page.evaluate<number>("window.__listVisibleAt");
+}
+
+export async function measureBrowser(options: {
+  appUrl: string;
+  accountId: string;
+  cookie: string;
+  longChatId: string;
+  longChatMessages: number;
+  navRuns: number;
+  clicks: number;
+  lighthouseRuns: number;
+  log: (line: string) => void;
+}): Promise<BrowserFigures> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const inbox = `${options.appUrl}/inbox?account=${encodeURIComponent(options.accountId)}`;
+  try {
+    // Cold: a new context each time (empty HTTP cache); warm: the same context navigated again.
+    const cold: number[] = [];
+    const warm: number[] = [];
+    for (let i = 0; i < options.navRuns + 1; i++) {
+      const context = await signedInContext(browser, options.appUrl, options.cookie);
+      const c = await navigationToList(context, inbox);
+      const w = await navigationToList(context, inbox);
+      await context.close();
+      if (i === 0) continue; // the server's own first render of the route
+      cold.push(c);
+      warm.push(w);
+    }
+    options.log(`  navigation: cold p95 ${summarize(cold).p95.toFixed(0)} ms, warm p95 ${summarize(warm).p95.toFixed(0)} ms`);
+
+    const context = await signedInContext(browser, options.appUrl, options.cookie);
+    const page = await context.newPage();
+    await navigationToList(context, inbox);
+    const clicks: number[] = [];
+    const clickRequests: Record<string, { start: number[]; duration: number[] }> = {};
+    const linkCount = await page.locator("a[data-chat-link]").count();
+    // Each click opens a chat not opened before in this page (its messages not in the page's query cache): after
+    // a round of the listed chats, the page is loaded again.
+    const round = Math.min(linkCount, 30);
+    for (let i = 0; i < options.clicks + 3; i++) {
+      if (i > 0 && i % round === 0) await navigationToList(context, inbox);
+      const click = await page.evaluate<ClickTiming>(`(${CLICK_TO_MESSAGES})(${i % round})`);
+      if (i < 3) continue;
+      clicks.push(click.ms);
+      for (const r of click.requests) {
+        const seen = (clickRequests[r.kind] ??= { start: [], duration: [] });
+        seen.start.push(r.startMs);
+        seen.duration.push(r.durationMs);
+      }
+    }
+    options.log(`  click → messages: p95 ${summarize(clicks).p95.toFixed(0)} ms over ${clicks.length}`);
+    for (const [kind, r] of Object.entries(clickRequests)) {
+      options.log(`    ${kind}: ${r.start.length}×, starts +${summarize(r.start).median.toFixed(0)} ms, takes ${summarize(r.duration).median.toFixed(0)} ms (medians)`);
+    }
+
+    await page.goto(`${options.appUrl}/inbox/${encodeURIComponent(options.longChatId)}?account=${encodeURIComponent(options.accountId)}`);
+    await page.locator('[role="region"][aria-label="Messages"] article').first().waitFor();
+    await page.waitForTimeout(500);
+    const scroll = await page.evaluate<BrowserFigures["scroll"]>(`(${SCROLL_UP})(${options.longChatMessages})`);
+    options.log(`  scroll: ${scroll.messages} messages in ${scroll.ms.toFixed(0)} ms, ${scroll.longTasks} long tasks`);
+    await context.close();
+
+    const firstLoadJs = await measureFirstLoadJs(browser, options.appUrl, options.cookie, inbox);
+    options.log(`  first-load JS: ${(firstLoadJs.gzipBytes / 1024).toFixed(1)} KB gz`);
+    const desktopRuns: number[] = [];
+    const mobileRuns: number[] = [];
+    for (let i = 0; i < options.lighthouseRuns; i++) {
+      desktopRuns.push(await lighthouseScore(inbox, options.cookie, true));
+      mobileRuns.push(await lighthouseScore(inbox, options.cookie, false));
+    }
+    options.log(`  lighthouse: desktop ${desktopRuns.join(", ")}; mobile ${mobileRuns.join(", ")}`);
+    return {
+      navCold: summarize(cold),
+      navWarm: summarize(warm),
+      click: summarize(clicks),
+      clickRequests: Object.fromEntries(
+        Object.entries(clickRequests).map(([kind, r]) => [kind, { count: r.start.length, startMedianMs: summarize(r.start).median, durationMedianMs: summarize(r.duration).median }]),
+      ),
+      scroll,
+      firstLoadJs,
+      lighthouse: { desktop: summarize(desktopRuns), mobile: summarize(mobileRuns), desktopRuns, mobileRuns },
+      chromium: browser.version(),
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Every script /inbox loads until the network is idle, each gzip-compressed (level 9, as a server would send it). */
+async function measureFirstLoadJs(browser: Browser, appUrl: string, cookie: string, url: string) {
+  const context = await signedInContext(browser, appUrl, cookie);
+  const page = await context.newPage();
+  const scripts: Promise<{ url: string; raw: number; gzipBytes: number }>[] = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() !== "script") return;
+    scripts.push(
+      response.body().then((body) => ({ url: new URL(response.url()).pathname, raw: body.length, gzipBytes: gzipSync(body, { level: 9 }).length })),
+    );
+  });
+  await page.goto(url, { waitUntil: "networkidle" });
+  const files = await Promise.all(scripts);
+  await context.close();
+  files.sort((a, b) => b.gzipBytes - a.gzipBytes);
+  return {
+    gzipBytes: files.reduce((sum, f) => sum + f.gzipBytes, 0),
+    rawBytes: files.reduce((sum, f) => sum + f.raw, 0),
+    files: files.map(({ url: u, gzipBytes }) => ({ url: u, gzipBytes })),
+  };
+}
+
+function lighthouseScore(url: string, cookie: string, desktop: boolean): Promise<number> {
+  const args = [
+    url,
+    `--chrome-path=${CHROMIUM}`,
+    `--chrome-flags=--headless=new ${FLAGS.join(" ")}`,
+    "--only-categories=performance",
+    "--output=json",
+    "--output-path=stdout",
+    "--quiet",
+    `--extra-headers=${JSON.stringify({ Cookie: cookie })}`,
+    ...(desktop ? ["--preset=desktop"] : []),
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["node_modules/lighthouse/cli/index.js", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+    child.on("exit", (code) => {
+      try {
+        const report = JSON.parse(out) as { categories: { performance: { score: number } } };
+        resolve(Math.round(report.categories.performance.score * 100));
+      } catch {
+        reject(new Error(`lighthouse exited ${code}: ${err.slice(-500)}`));
+      }
+    });
+  });
+}

@@ -1,0 +1,368 @@
+/**
+ * `npm run bench`: the performance figures of issue 6 against the local PostgreSQL and an emulator seeded with a
+ * large shop. Prints one table and writes every figure (with EXPLAIN ANALYZE of each read) to bench/results/.
+ *
+ *   --chats N (50000)  --messages-per-chat N (20)
+ *   --reuse            keep an imported bench database of the same size (import figures from the run that imported)
+ *   --skip-browser --skip-load --no-build (use the existing .next-bench build)
+ *   --runs N (200)     timed runs per route figure, after warm-up
+ */
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { signIn } from "./sign-in";
+import { measureRead, measureWrite, recordingPrisma, sendBodies, type ReadFigure, type WriteFigure } from "./measure-routes";
+import { measureLoad, type LoadFigure } from "./measure-load";
+import { measureBrowser, type BrowserFigures } from "./measure-browser";
+import { startAppProcess, startEmulatorProcess, type Child } from "./processes";
+import { printTable, ms, type Row } from "./report";
+import { round } from "./stats";
+import {
+  ADMIN_EMAIL,
+  AGENT_EMAIL,
+  BENCH_PASSWORD,
+  benchConnection,
+  benchDatabaseUrl,
+  databaseExists,
+  growChat,
+  idlePoll,
+  importShop,
+  openShop,
+  recreateDatabase,
+  type ImportFigures,
+} from "./prepare-shop";
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const numberFlag = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const CHATS = numberFlag("chats", 50_000);
+const MPC = numberFlag("messages-per-chat", 20);
+const RUNS = numberFlag("runs", 200);
+const WARMUP = 20;
+const LONG_CHAT_MESSAGES = 2_000;
+const SESSIONS = 50;
+const APP_PORT = numberFlag("port", 3400);
+const DIST_DIR = ".next-bench";
+const IDLE_SMALL = { chats: 1_000, messagesPerChat: 5 };
+const RESULTS = path.join("bench", "results");
+const log = (line: string) => console.log(line);
+
+type ImportRecord = { figures: ImportFigures; idlePoll: { calls: number }; longChatOzonId: string; measuredAt: string };
+
+function benchSecrets(): { AUTH_SECRET: string; ENCRYPTION_KEY: string } {
+  // Kept beside the results: a reused database holds an Api-Key encrypted with this key.
+  const file = path.join(RESULTS, "bench-secrets.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as { AUTH_SECRET: string; ENCRYPTION_KEY: string };
+  const secrets = { AUTH_SECRET: randomBytes(32).toString("base64"), ENCRYPTION_KEY: randomBytes(32).toString("base64") };
+  writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  return secrets;
+}
+
+async function firstBuyerChat(emulatorUrl: string): Promise<string> {
+  const response = await fetch(`${emulatorUrl}/v3/chat/list`, {
+    method: "POST",
+    headers: { "Client-Id": "demo-client", "Api-Key": "demo-api-key", "content-type": "application/json" },
+    body: JSON.stringify({ limit: 100 }),
+  });
+  // Ids are bare numbers above 2^53 on the wire; chat ids are strings, so plain JSON is enough here.
+  const body = (await response.json()) as { chats: { chat: { chat_id: string; chat_type: string } }[] };
+  const chat = body.chats.find((c) => /buyer/i.test(c.chat.chat_type));
+  if (!chat) throw new Error("The emulator's shop has no buyer chat on its first page.");
+  return chat.chat.chat_id;
+}
+
+/** The import at the bench size (or its figures from the run that imported) and the idle poll at two sizes. */
+async function prepare(emulator: Child, dbName: string): Promise<{ record: ImportRecord; idleSmall: { calls: number } }> {
+  const url = benchDatabaseUrl(dbName);
+  const recordFile = path.join(RESULTS, `import-${CHATS}x${MPC}.json`);
+  let record: ImportRecord;
+  if (flag("reuse") && (await databaseExists(dbName)) && existsSync(recordFile)) {
+    record = JSON.parse(readFileSync(recordFile, "utf8")) as ImportRecord;
+    log(`Reusing ${dbName} (imported ${record.measuredAt}).`);
+  } else {
+    log(`Creating ${dbName} and importing ${CHATS} chats × ${MPC} messages (plus one chat of ${LONG_CHAT_MESSAGES})…`);
+    await recreateDatabase(dbName);
+    const shop = await openShop(url, emulator.url, SESSIONS, true);
+    const longChatOzonId = await firstBuyerChat(emulator.url);
+    await growChat(emulator.url, longChatOzonId, LONG_CHAT_MESSAGES - MPC);
+    const figures = await importShop(shop, emulator.url);
+    log(`  import: ${(figures.wallMs / 1000).toFixed(1)} s, ${figures.emulatorCalls} Ozon calls (fewest ${figures.fewestCalls})`);
+    const poll = await idlePoll(shop, emulator.url);
+    log(`  idle poll: ${poll.calls} Ozon calls (${poll.mode})`);
+    await shop.close();
+    record = { figures, idlePoll: { calls: poll.calls }, longChatOzonId, measuredAt: new Date().toISOString() };
+    writeFileSync(recordFile, JSON.stringify(record, null, 2));
+  }
+
+  // The same idle poll on a small shop: its cost must not depend on the shop's size.
+  const small = await startEmulatorProcess(IDLE_SMALL);
+  try {
+    const smallName = `seller_inbox_bench_idle_${IDLE_SMALL.chats}x${IDLE_SMALL.messagesPerChat}`;
+    await recreateDatabase(smallName);
+    const shop = await openShop(benchDatabaseUrl(smallName), small.url, 0, true);
+    await importShop(shop, small.url);
+    const poll = await idlePoll(shop, small.url);
+    await shop.close();
+    log(`  idle poll at ${IDLE_SMALL.chats} chats: ${poll.calls} Ozon calls`);
+    return { record, idleSmall: { calls: poll.calls } };
+  } finally {
+    await small.stop();
+  }
+}
+
+function buildApp(env: Record<string, string>) {
+  if (flag("no-build") && existsSync(path.join(DIST_DIR, "BUILD_ID"))) return;
+  log(`Building the app into ${DIST_DIR} (a few minutes on 2 cores)…`);
+  const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (build.status !== 0) throw new Error(`next build failed (${build.status})`);
+}
+
+async function getJson<T>(url: string, cookie: string): Promise<T> {
+  const response = await fetch(url, { headers: { cookie } });
+  if (!response.ok) throw new Error(`GET ${url}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+type ChatPage = { chats: { id: string; ozonChatId: string; type: string; isBuyerChat: boolean }[]; nextCursor: string | null };
+
+async function main() {
+  mkdirSync(RESULTS, { recursive: true });
+  const secrets = benchSecrets();
+  const dbName = `seller_inbox_bench_${CHATS}x${MPC}`;
+  const databaseUrl = benchDatabaseUrl(dbName);
+  log(`Starting the emulator: ${CHATS} chats × ${MPC} messages, no rate limit…`);
+  const emulator = await startEmulatorProcess({ chats: CHATS, messagesPerChat: MPC });
+  const appEnv: Record<string, string> = {
+    ...secrets,
+    DATABASE_URL: databaseUrl,
+    OZON_API_URL: emulator.url,
+    OZON_RATE_LIMIT_PER_SECOND: "50",
+    SYNC_ENABLED: "false",
+    NEXT_DIST_DIR: DIST_DIR,
+  };
+  // The lib modules read the environment once, at first use (imported late for that reason).
+  Object.assign(process.env, appEnv);
+  let app: Child | null = null;
+  const started = Date.now();
+  try {
+    const { record, idleSmall } = await prepare(emulator, dbName);
+    if (flag("reuse")) await growChat(emulator.url, record.longChatOzonId, LONG_CHAT_MESSAGES - MPC);
+    // Planner statistics as autovacuum would have them after an import (this machine's server runs with it off).
+    const analyze = new pg.Client({ connectionString: databaseUrl });
+    await analyze.connect();
+    await analyze.query("ANALYZE");
+    await analyze.end();
+
+    buildApp(appEnv);
+    app = await startAppProcess(appEnv, APP_PORT);
+    log(`App on ${app.url}; signing in ${SESSIONS + 1} sessions…`);
+    const admin = await signIn(app.url, ADMIN_EMAIL, BENCH_PASSWORD);
+    const agents: string[] = [];
+    for (let i = 0; i < SESSIONS; i++) agents.push(await signIn(app.url, AGENT_EMAIL(i), BENCH_PASSWORD));
+
+    const recording = await recordingPrisma(databaseUrl);
+    const sql = new pg.Client({ connectionString: databaseUrl });
+    await sql.connect();
+    const { listCachedChats } = await import("@/lib/chats/list-cached-chats");
+    const { listCachedMessages } = await import("@/lib/chats/list-cached-messages");
+    const account = await recording.prisma.sellerAccount.findUniqueOrThrow({ where: { clientId: "demo-client" }, select: { id: true } });
+    const A = account.id;
+    const base = `/api/accounts/${encodeURIComponent(A)}`;
+
+    // Positions: a page 1,000 chats deep, the long chat, a typical chat, a support chat, a deep page of messages.
+    let cursor: string | null = null;
+    for (let seen = 0; seen < 1_000; seen += 100) {
+      const page: ChatPage = await getJson<ChatPage>(`${app.url}${base}/chats?kind=buyer&filter=all&limit=100${cursor ? `&cursor=${cursor}` : ""}`, admin);
+      cursor = page.nextCursor;
+    }
+    const longChat = await recording.prisma.chat.findFirstOrThrow({ where: { accountId: A, ozonChatId: record.longChatOzonId } });
+    const typical = await recording.prisma.chat.findFirstOrThrow({ where: { accountId: A, isBuyerChat: true, id: { not: longChat.id } }, orderBy: { lastMessageAt: "desc" } });
+    const support = await recording.prisma.chat.findFirstOrThrow({ where: { accountId: A, type: { contains: "support", mode: "insensitive" } } });
+    const deep = await recording.prisma.message.findMany({ where: { chatId: longChat.id }, orderBy: { ozonMessageId: "desc" }, skip: 1_000, take: 1, select: { ozonMessageId: true } });
+    const deepBefore = deep[0]!.ozonMessageId.toString();
+
+    const reads: { name: string; path: string; lib: () => Promise<unknown> }[] = [];
+    const chatsCase = (name: string, query: string) => {
+      const p = `${base}/chats?${query}`;
+      reads.push({ name, path: p, lib: () => listCachedChats(recording.prisma, A, Object.fromEntries(new URLSearchParams(query))) });
+    };
+    const messagesCase = (name: string, chatId: string, query: string) => {
+      const p = `${base}/chats/${encodeURIComponent(chatId)}/messages?${query}`;
+      reads.push({
+        name,
+        path: p,
+        lib: () => listCachedMessages(recording.prisma, benchConnection(emulator.url), { accountId: A, chatId }, Object.fromEntries(new URLSearchParams(query))),
+      });
+    };
+    // The floor every route stands on: Next's handling and HTTP, without a session or SQL.
+    const floor = { name: "floor: /api/health (no session, no SQL)", path: "/api/health", lib: async () => {} };
+    chatsCase("chat list: first page", "kind=buyer&filter=all&limit=30");
+    chatsCase("chat list: unread", "kind=buyer&filter=unread&limit=30");
+    chatsCase("chat list: 1,000 deep", `kind=buyer&filter=all&limit=30&cursor=${cursor}`);
+    messagesCase(`messages: newest (${LONG_CHAT_MESSAGES}-msg chat)`, longChat.id, "limit=50");
+    messagesCase(`messages: 1,000 deep (${LONG_CHAT_MESSAGES}-msg chat)`, longChat.id, `limit=50&before=${deepBefore}`);
+    messagesCase(`messages: newest (${MPC}-msg chat)`, typical.id, "limit=50");
+
+    const readFigures: ReadFigure[] = [];
+    for (const c of [floor, ...reads]) {
+      const queries = await recording.record(c.lib);
+      const figure = await measureRead({ name: c.name, appUrl: app.url, emulatorUrl: emulator.url, path: c.path, cookie: admin, sql, queries, runs: RUNS, warmup: WARMUP });
+      log(`  ${c.name}: route p95 ${ms(figure.route.p95)}, SQL p95 ${ms(figure.sql.p95)} (${figure.queries.length} queries)`);
+      readFigures.push(figure);
+    }
+    const sends = sendBodies(support.ozonChatId);
+    const writeFigures: WriteFigure[] = [
+      await measureWrite({
+        name: "mark read",
+        appUrl: app.url,
+        emulatorUrl: emulator.url,
+        path: `${base}/chats/${encodeURIComponent(typical.id)}/read`,
+        cookie: admin,
+        routeBody: () => ({}),
+        ozonPath: "/v2/chat/read",
+        ozonBody: () => ({ chat_id: typical.ozonChatId }),
+        runs: RUNS,
+        warmup: WARMUP,
+      }),
+      await measureWrite({
+        name: "send",
+        appUrl: app.url,
+        emulatorUrl: emulator.url,
+        path: `${base}/chats/${encodeURIComponent(support.id)}/messages`,
+        cookie: admin,
+        routeBody: sends.route,
+        ozonPath: "/v1/chat/send/message",
+        ozonBody: sends.ozon,
+        runs: RUNS,
+        warmup: WARMUP,
+      }),
+    ];
+    for (const w of writeFigures) log(`  ${w.name}: route median ${ms(w.route.median)}, emulator ${ms(w.emulator.median)}`);
+
+    const loadFigures: LoadFigure[] = [];
+    if (!flag("skip-load")) {
+      for (const [name, p] of [
+        ["load: chat list", reads[0]!.path],
+        [`load: messages (${LONG_CHAT_MESSAGES}-msg chat)`, reads[3]!.path],
+        [`load: messages (${MPC}-msg chat)`, reads[5]!.path],
+      ] as const) {
+        const figure = await measureLoad({ name, appUrl: app.url, path: p, cookies: agents, seconds: 15, appPid: app.process.pid! });
+        log(`  ${name}: ${figure.rps.toFixed(0)} rps, p95 ${ms(figure.p95)}, RSS peak ${figure.rssPeakMb.toFixed(0)} MB, non-2xx ${figure.non2xx}`);
+        loadFigures.push(figure);
+      }
+    }
+
+    let browser: BrowserFigures | null = null;
+    if (!flag("skip-browser")) {
+      log("Browser…");
+      browser = await measureBrowser({
+        appUrl: app.url,
+        accountId: A,
+        cookie: admin,
+        longChatId: longChat.id,
+        longChatMessages: LONG_CHAT_MESSAGES,
+        navRuns: 20,
+        clicks: 40,
+        lighthouseRuns: 3,
+        log,
+      });
+    }
+    await sql.end();
+    await recording.close();
+
+    const rows: Row[] = [];
+    const f = record.figures;
+    rows.push({ figure: `import wall time (${f.chats} chats, ${f.messages} msgs; no rate limit)`, value: `${(f.wallMs / 1000).toFixed(1)} s` });
+    rows.push({ figure: "import at Ozon's 50 calls/s (calls / 50)", value: `${(f.emulatorCalls / 50 / 60).toFixed(1)} min` });
+    rows.push({
+      figure: "import Ozon calls / fewest",
+      value: `${f.emulatorCalls} / ${f.fewestCalls} = ${(f.emulatorCalls / f.fewestCalls).toFixed(3)}×`,
+      target: "≤ 1.2×",
+      pass: f.emulatorCalls <= 1.2 * f.fewestCalls,
+    });
+    rows.push({
+      figure: `idle poll Ozon calls (${CHATS} vs ${IDLE_SMALL.chats} chats)`,
+      value: `${record.idlePoll.calls} vs ${idleSmall.calls}`,
+      target: "constant",
+      pass: record.idlePoll.calls === idleSmall.calls,
+    });
+    for (const r of readFigures) {
+      if (r.path === floor.path) {
+        rows.push({ figure: `${r.name} p95 (median)`, value: `${ms(r.route.p95)} (${ms(r.route.median)})` });
+        continue;
+      }
+      const chatList = r.name.startsWith("chat list");
+      const limit = chatList ? 30 : 20;
+      rows.push({
+        figure: `${r.name} p95 (median) | SQL p95 | ratio`,
+        value: `${ms(r.route.p95)} (${ms(r.route.median)}) | ${ms(r.sql.p95)} | ${r.ratio.toFixed(1)}×${r.ozonCallsPerRequest > 0 ? ` | ${r.ozonCallsPerRequest.toFixed(1)} Ozon calls/req` : ""}`,
+        target: `≤ ${limit} ms, ≤ 2× SQL`,
+        pass: r.route.p95 <= limit && r.ratio <= 2,
+      });
+    }
+    for (const w of writeFigures) {
+      rows.push({
+        figure: `${w.name} median (p95) | one Ozon call alone | beyond`,
+        value: `${ms(w.route.median)} (${ms(w.route.p95)}) | ${ms(w.emulator.median)} | ${ms(w.beyondEmulatorMs)} | ${w.ozonCallsPerRequest.toFixed(1)} Ozon calls/req`,
+      });
+    }
+    for (const l of loadFigures) {
+      rows.push({ figure: `${l.name}, ${l.connections} sessions: rps | p95 | RSS`, value: `${l.rps.toFixed(0)} rps | ${ms(l.p95)} | ${l.rssPeakMb.toFixed(0)} MB (idle ${l.rssBeforeMb.toFixed(0)})${l.non2xx ? ` | ${l.non2xx} non-2xx` : ""}` });
+    }
+    if (browser) {
+      rows.push({ figure: "nav → chat list, cold p95 (median)", value: `${ms(browser.navCold.p95)} (${ms(browser.navCold.median)})`, target: "≤ 1000 ms", pass: browser.navCold.p95 <= 1000 });
+      rows.push({ figure: "nav → chat list, warm p95 (median)", value: `${ms(browser.navWarm.p95)} (${ms(browser.navWarm.median)})` });
+      rows.push({ figure: `click → messages p95 (median), ${browser.click.n} clicks`, value: `${ms(browser.click.p95)} (${ms(browser.click.median)})`, target: "≤ 150 ms", pass: browser.click.p95 <= 150 });
+      for (const [kind, r] of Object.entries(browser.clickRequests)) {
+        rows.push({ figure: `  of which ${kind} (clicks with it)`, value: `starts +${ms(r.startMedianMs)}, takes ${ms(r.durationMedianMs)} (${r.count})` });
+      }
+      const s = browser.scroll;
+      rows.push({ figure: `scroll up through ${s.messages} messages (${s.pages} pages)`, value: `${(s.ms / 1000).toFixed(1)} s, ${s.messageRequests} requests, ${s.longTasks} long tasks (${Math.round(s.longTaskMs)} ms, longest ${Math.round(s.longestTaskMs)} ms)` });
+      rows.push({ figure: "Lighthouse performance /inbox, desktop (median of runs)", value: `${browser.lighthouse.desktop.median} [${browser.lighthouse.desktopRuns.join(", ")}]`, target: "≥ 95", pass: browser.lighthouse.desktop.median >= 95 });
+      rows.push({ figure: "Lighthouse performance /inbox, mobile (median of runs)", value: `${browser.lighthouse.mobile.median} [${browser.lighthouse.mobileRuns.join(", ")}]` });
+      rows.push({ figure: "first-load JS of /inbox, gzipped", value: `${(browser.firstLoadJs.gzipBytes / 1024).toFixed(1)} KB (${browser.firstLoadJs.files.length} files)`, target: "≤ 180 KB", pass: browser.firstLoadJs.gzipBytes <= 180 * 1024 });
+    }
+    const machine = {
+      cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}`,
+      ramGb: round(os.totalmem() / 2 ** 30, 1),
+      node: process.version,
+      postgres: (await (async () => {
+        const c = new pg.Client({ connectionString: databaseUrl });
+        await c.connect();
+        const v = (await c.query<{ server_version: string }>("SHOW server_version")).rows[0]!.server_version;
+        await c.end();
+        return v;
+      })()),
+      chromium: browser?.chromium ?? null,
+    };
+    const title = `Seller Inbox bench — ${CHATS} chats × ${MPC} messages, N=${RUNS} per route figure, ${new Date().toISOString()}\n` +
+      `machine: ${machine.cpus}, ${machine.ramGb} GB, Node ${machine.node}, PostgreSQL ${machine.postgres}${machine.chromium ? `, Chromium ${machine.chromium}` : ""}`;
+    const table = printTable(title, rows);
+    console.log(`\n${table}\n`);
+    const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+    const out = path.join(RESULTS, `bench-${CHATS}x${MPC}-${stamp}.json`);
+    writeFileSync(out, JSON.stringify({ machine, size: { chats: CHATS, messagesPerChat: MPC }, runs: RUNS, import: record, idleSmall, reads: readFigures, writes: writeFigures, load: loadFigures, browser, table: rows, elapsedS: (Date.now() - started) / 1000 }, null, 2));
+    writeFileSync(path.join(RESULTS, "latest.txt"), table + "\n");
+    log(`Figures: ${out}`);
+  } finally {
+    await app?.stop();
+    await emulator.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.stack : error);
+    process.exit(1);
+  },
+);
