@@ -32,7 +32,8 @@ export async function loadAccountSummaries(db: Db, where: Prisma.SellerAccountWh
   if (accounts.length === 0) return [];
   const unread = await db.chat.groupBy({
     by: ["accountId"],
-    where: { accountId: { in: accounts.map((account) => account.id) } },
+    // Chats with unread messages only: a range of the (account_id, unread_count) index, not every chat.
+    where: { accountId: { in: accounts.map((account) => account.id) }, unreadCount: { gt: 0 } },
     _sum: { unreadCount: true },
   });
   const unreadByAccount = new Map(unread.map((row) => [row.accountId, row._sum.unreadCount ?? 0]));

@@ -12,14 +12,20 @@ export type { SessionUser };
  * still be on the session version the token was issued with — deactivation and password resets end sessions at once.
  */
 export async function getSessionUser(request: Request, db: Db = getDb()): Promise<SessionUser | null> {
+  return loadSessionUser(db, await readSessionClaims(request));
+}
+
+/**
+ * What the request's session token claims, checked only for its signature and expiry; null without a valid token.
+ * Not a signed-in user yet: loadSessionUser decides that (routes read other rows beside it, in parallel).
+ */
+export async function readSessionClaims(request: Request): Promise<SessionClaims | null> {
   const token = readSessionToken(request);
   if (!token) return null;
-  let claims: SessionClaims | null;
   try {
-    claims = (await decode({ token, secret: getEnv().AUTH_SECRET })) as SessionClaims | null;
+    return (await decode({ token, secret: getEnv().AUTH_SECRET })) as SessionClaims | null;
   } catch {
     // Another secret, an expired or a forged token: simply not signed in.
     return null;
   }
-  return loadSessionUser(db, claims);
 }

@@ -70,6 +70,20 @@ export async function listCachedChats(
     ...(kind === "support" ? { isBuyerChat: false } : {}),
   };
 
+  // The page and the account's unread total are independent: read at once.
+  const [rows, totalUnread] = await Promise.all([readChatRows(db, where, position, limit), sumAccountUnread(db, accountId)]);
+
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    chats: page.map(toChatView),
+    nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+    totalUnread,
+  };
+}
+
+/** One page (plus one, to know whether more follow) from `position` on, in the list's order. */
+async function readChatRows(db: Db, where: Prisma.ChatWhereInput, position: ChatListPosition | null, limit: number): Promise<Chat[]> {
   const rows: Chat[] = [];
   if (position === null || position.t !== null) {
     const after = position?.t ? new Date(position.t) : null;
@@ -99,11 +113,5 @@ export async function listCachedChats(
     );
   }
 
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return {
-    chats: page.map(toChatView),
-    nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
-    totalUnread: await sumAccountUnread(db, accountId),
-  };
+  return rows;
 }

@@ -62,6 +62,20 @@ forEachDatabase("a chat's messages from the cache", (db) => {
     expect(await db.prisma.message.count({ where: { chatId: chat.id } })).toBe(37);
   });
 
+  it("asks Ozon about a short chat once: when its start is reached, later opens come from the cache alone", async () => {
+    const first = await listCachedMessages(db.prisma, connection(), target(), {});
+    expect(first.hasMore).toBe(false);
+    expect((await db.prisma.chat.findUniqueOrThrow({ where: { id: chat.id } })).historyStartReached).toBe(true);
+    await ozon.resetCalls();
+    // Ozon is down now: a chat cached back to its start opens anyway, whole, with nothing to load.
+    await ozon.addFault({ path: HISTORY, mode: "error", status: 503 });
+    const again = await listCachedMessages(db.prisma, () => Promise.reject(new Error("no connection needed")), target(), {});
+    expect(again.messages.map((m) => m.id)).toEqual(ozonIds);
+    expect(again.hasMore).toBe(false);
+    expect(again.notice).toBeNull();
+    expect((await ozon.calls()).by_path[HISTORY] ?? 0).toBe(0);
+  });
+
   it("still shows the cached messages when Ozon cannot be reached for older ones", async () => {
     const newest = await getChatHistory(connection(), { chatId: chat.ozonChatId, limit: 5 });
     await storeMessages(db.prisma, { id: chat.id }, newest.messages);

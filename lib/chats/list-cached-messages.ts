@@ -32,38 +32,50 @@ export const listCachedMessagesResponseSchema = z.object({
 });
 export type ListCachedMessagesResponse = z.infer<typeof listCachedMessagesResponseSchema>;
 
+/** The account's Ozon connection, or a way to open it only when Ozon must be asked (most pages come from the cache). */
+export type ConnectionSource = OzonConnection | (() => Promise<OzonConnection>);
+
 /**
  * A page of a chat's messages, newest page first, from the cache. When the cache runs out before the page
  * is full, the next older messages are read from Ozon (Backward from the oldest one cached) and stored, so
- * scrolling up reaches the start of any chat while the sync only keeps the newest messages.
+ * scrolling up reaches the start of any chat while the sync only keeps the newest messages. A chat whose history
+ * the cache holds back to its start (Chat.historyStartReached) never asks Ozon.
+ *
+ * The chat, the page and the outbox are read at once (three queries in parallel, not one after another): this is
+ * the route an agent waits on at every click. The page is read by chat id alone and returned only once the chat
+ * proved to be the account's.
  */
 export async function listCachedMessages(
   db: Db,
-  connection: OzonConnection,
+  connection: ConnectionSource,
   target: { accountId: string; chatId: string },
   request: ListCachedMessagesRequest,
 ): Promise<ListCachedMessagesResponse> {
   const { before, limit } = listCachedMessagesRequestSchema.parse(request);
-  const chat = await findAccountChat(db, target.accountId, target.chatId);
   const beforeId = before === undefined ? null : BigInt(before);
 
   const readPage = () =>
     db.message.findMany({
-      where: { chatId: chat.id, ...(beforeId !== null ? { ozonMessageId: { lt: beforeId } } : {}) },
+      where: { chatId: target.chatId, ...(beforeId !== null ? { ozonMessageId: { lt: beforeId } } : {}) },
       orderBy: { ozonMessageId: "desc" },
       take: limit + 1,
       include: { sentBy: { select: { id: true, name: true } } },
     });
 
-  let rows = await readPage();
+  const [chat, firstPage, outbox] = await Promise.all([
+    findAccountChat(db, target.accountId, target.chatId),
+    readPage(),
+    db.outboxMessage.findMany({ where: { chatId: target.chatId, state: { not: "SENT" } }, orderBy: { createdAt: "asc" } }),
+  ]);
+  let rows = firstPage;
   let ozonHasOlder = false;
   let notice: string | null = null;
-  if (rows.length <= limit) {
+  if (rows.length <= limit && !chat.historyStartReached) {
     // The anchor is inclusive on Ozon's side, hence one more than needed when there is one.
     const anchor = rows[rows.length - 1]?.ozonMessageId ?? beforeId;
     const wanted = limit + 1 - rows.length + (anchor === null ? 0 : 1);
     try {
-      const history = await getChatHistory(connection, {
+      const history = await getChatHistory(typeof connection === "function" ? await connection() : connection, {
         chatId: chat.ozonChatId,
         direction: "Backward",
         ...(anchor !== null ? { fromMessageId: anchor } : {}),
@@ -75,6 +87,7 @@ export async function listCachedMessages(
         rows = await readPage();
       }
       ozonHasOlder = history.hasNext;
+      if (!history.hasNext) await db.chat.update({ where: { id: chat.id }, data: { historyStartReached: true } });
     } catch (error) {
       // With nothing cached there is nothing to show: let the route say why. Otherwise show the cache.
       if (!isOzonApiError(error) || rows.length === 0) throw error;
@@ -83,10 +96,6 @@ export async function listCachedMessages(
     }
   }
 
-  const outbox = await db.outboxMessage.findMany({
-    where: { chatId: chat.id, state: { not: "SENT" } },
-    orderBy: { createdAt: "asc" },
-  });
   return {
     messages: rows.slice(0, limit).reverse().map(toMessageView),
     hasMore: rows.length > limit || ozonHasOlder,

@@ -1,8 +1,10 @@
-import { getAccountForUser, type SellerAccountRow } from "@/lib/accounts/get-account-for-user";
+import { accountForUser, loadAccountAccess, type SellerAccountRow } from "@/lib/accounts/get-account-for-user";
+import { readSessionClaims } from "@/lib/auth/get-session-user";
+import { loadSessionUser } from "@/lib/auth/load-session-user";
 import { getDb } from "@/lib/db/client";
 import { ApiError } from "./api-error";
 import { handleRoute } from "./handle-route";
-import { requireSessionUser, type RouteContext, type UserRouteArgs, type UserRouteOptions } from "./user-route";
+import { NOT_SIGNED_IN, type RouteContext, type UserRouteArgs, type UserRouteOptions } from "./user-route";
 
 export type AccountRouteParams = { accountId: string } & Record<string, string | string[]>;
 
@@ -24,13 +26,19 @@ export function accountRoute<P extends AccountRouteParams = AccountRouteParams>(
   options: UserRouteOptions = {},
 ) {
   const route = handleRoute<RouteContext<P> | undefined>(async (request, context) => {
-    const user = await requireSessionUser(request);
     const params = ((await context?.params) ?? {}) as P;
     const accountId = params.accountId;
-    if (typeof accountId !== "string" || accountId.length === 0 || accountId.length > 100) {
-      throw new ApiError(404, "not_found", NOT_FOUND);
-    }
-    const account = await getAccountForUser(getDb(), user, accountId);
+    const validId = typeof accountId === "string" && accountId.length > 0 && accountId.length <= 100;
+    // The session's user and the account are read at once (every account route pays this): the account's row is
+    // used only once the session proved valid, and answers the same 404 whether missing or not the user's.
+    const db = getDb();
+    const claims = await readSessionClaims(request);
+    const [user, access] = await Promise.all([
+      loadSessionUser(db, claims),
+      validId && typeof claims?.sub === "string" ? loadAccountAccess(db, accountId, claims.sub) : null,
+    ]);
+    if (!user) throw new ApiError(401, "unauthenticated", NOT_SIGNED_IN);
+    const account = accountForUser(user, access);
     if (!account) throw new ApiError(404, "not_found", NOT_FOUND);
     if (options.admin && user.role !== "ADMIN") throw new ApiError(403, "forbidden", "Only an administrator can do this.");
     return handler({ request, user, params, account });

@@ -14,10 +14,13 @@ export type UserRouteOptions = {
   admin?: boolean;
 };
 
+/** The 401's words, for every route behind sign-in. */
+export const NOT_SIGNED_IN = "You are not signed in, or your session has ended. Sign in again.";
+
 /** Answers 401 unless the request carries a live session; 403 for a non-admin on an admin route. */
 export async function requireSessionUser(request: Request, options: UserRouteOptions = {}): Promise<SessionUser> {
   const user = await getSessionUser(request);
-  if (!user) throw new ApiError(401, "unauthenticated", "You are not signed in, or your session has ended. Sign in again.");
+  if (!user) throw new ApiError(401, "unauthenticated", NOT_SIGNED_IN);
   if (options.admin && user.role !== "ADMIN") throw new ApiError(403, "forbidden", "Only an administrator can do this.");
   return user;
 }

@@ -36,6 +36,8 @@ forEachDatabase("sync engine", (db) => {
       leaseOwner: null,
     });
     expect(sync.lastSuccessAt).not.toBeNull();
+    // Every chat was read back to its first message: opening one needs no Ozon call.
+    expect(await db.prisma.chat.count({ where: { accountId, historyStartReached: false } })).toBe(0);
     // Orders are known from the messages' context; postings are not (Ozon's list has none).
     const withOrder = state.chats.find((c) => c.messages.some((m) => m.context));
     const chat = await db.prisma.chat.findFirstOrThrow({ where: { ozonChatId: withOrder!.chat_id } });

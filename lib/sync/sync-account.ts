@@ -30,6 +30,8 @@ import { publishChatChange } from "@/lib/live/publish-chat-change";
 import { publishSyncState } from "@/lib/live/publish-sync-state";
 import { listChats, type OzonChatSummary, type OzonConnection } from "@/lib/ozon";
 
+import { sumAccountUnread } from "@/lib/chats/sum-account-unread";
+
 import { forEachConcurrently } from "./for-each-concurrently";
 import { listEveryChat } from "./list-every-chat";
 import { loadCachedChats, type CachedChat } from "./load-cached-chats";
@@ -123,11 +125,11 @@ export async function syncAccount(
   const next: SyncMemo = { ...memo };
   if (listing.newestSeen > highWater) next.highWater = listing.newestSeen.toString();
   if (mode !== "incremental") next.fullPassAt = new Date().toISOString();
-  const offset = totalUnread - (await cachedUnreadSum(db, accountId));
+  const offset = totalUnread - (await sumAccountUnread(db, accountId));
   if (mode === "incremental" && offset !== (memo.unreadOffset ?? 0)) {
     report.unreadReconciled = true;
     totalUnread = await reconcileUnread(db, accountId, connection, options, report, concurrency, sync);
-    next.unreadOffset = totalUnread - (await cachedUnreadSum(db, accountId));
+    next.unreadOffset = totalUnread - (await sumAccountUnread(db, accountId));
   } else if (mode !== "incremental") {
     next.unreadOffset = offset;
   }
@@ -322,7 +324,3 @@ async function publishSyncedChat(db: PrismaClient, accountId: string, entry: Ozo
   await publishChatChange(db, { accountId, chatId: chat.id, messageIds: fresh.map((m) => m.ozonMessageId) });
 }
 
-async function cachedUnreadSum(db: PrismaClient, accountId: string): Promise<number> {
-  const sum = await db.chat.aggregate({ where: { accountId }, _sum: { unreadCount: true } });
-  return sum._sum.unreadCount ?? 0;
-}

@@ -71,6 +71,10 @@ export async function syncChat(ctx: SyncChatContext, entry: OzonChatSummary, cac
       if (newest < cap || stale) messages = await readHistory(ctx, entry.chatId, "Forward", from, cap);
     }
     if (messages && messages.length > 0) inserted = (await storeMessages(db, { id: chatId }, messages)).inserted;
+    // A backward read runs to the chat's first message: the inbox can then show the whole chat without asking Ozon.
+    if (newest === 0n) await db.chat.update({ where: { id: chatId }, data: { historyStartReached: true } });
+  } else {
+    await db.chat.update({ where: { id: chatId }, data: { historyStartReached: true } });
   }
   if (cached) await storeChatSummaries(db, accountId, [entry]);
   return { inserted };

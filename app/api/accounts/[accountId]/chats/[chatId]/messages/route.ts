@@ -12,7 +12,7 @@ export const GET = accountRoute<Params>(async ({ request, params, account }) => 
   const db = getDb();
   return listCachedMessages(
     db,
-    await getAccountConnection(db, account.id),
+    () => getAccountConnection(db, account.id),
     { accountId: account.id, chatId: params.chatId },
     Object.fromEntries(new URL(request.url).searchParams),
   );
