@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { ApiError } from "./api-error";
+import { readLimitedText } from "./read-limited-text";
 
 export const DEFAULT_MAX_JSON_BYTES = 64 * 1024;
 
@@ -18,25 +19,8 @@ export async function readJsonBody<S extends z.ZodType>(
   schema: S,
   { maxBytes = DEFAULT_MAX_JSON_BYTES }: { maxBytes?: number } = {},
 ): Promise<z.output<S>> {
-  const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
-
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) {
-        await reader.cancel().catch(() => {});
-        throw tooLarge(maxBytes);
-      }
-      chunks.push(value);
-    }
-  }
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  const text = await readLimitedText(request, maxBytes);
+  if (text === null) throw tooLarge(maxBytes);
   if (text.trim() === "") throw new ApiError(400, "invalid_input", "The request has no body: send the details as JSON.");
   let json: unknown;
   try {

@@ -1,5 +1,6 @@
 import { getClientAddress } from "@/lib/auth/get-client-address";
 import type { Db } from "@/lib/db/client";
+import { readLimitedText } from "@/lib/http/read-limited-text";
 import { parseJsonLossless } from "@/lib/ozon/request";
 
 import packageJson from "@/package.json";
@@ -78,25 +79,4 @@ export async function receivePush(db: Db, token: string, request: Request): Prom
       return { response: Response.json({ result: true }), ...(queued.count > 0 ? { queuedFor: account.id } : {}) };
     }
   }
-}
-
-/** The body as text, or null when it is over `maxBytes` (by Content-Length or by the bytes actually sent). */
-async function readLimitedText(request: Request, maxBytes: number): Promise<string | null> {
-  const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > maxBytes) return null;
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
 }
