@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
-import { liveEventSchema, REFETCH_EVENT } from "@/lib/live/live-event";
+import { LIVE_EVENT_KINDS, readLiveEvent, REFETCH_EVENT } from "@/lib/live/read-live-event";
 import { applyLiveEvent, refetchAllAccounts } from "./apply-live-event";
 
 /** "connecting" until the stream first opens; "down" after it failed, until it is open again. */
@@ -43,13 +43,8 @@ export function LiveUpdates({ children }: { children: ReactNode }) {
 
     const onEvent = (message: MessageEvent<string>) => {
       if (message.lastEventId) lastEventId = message.lastEventId;
-      let parsed;
-      try {
-        parsed = liveEventSchema.safeParse(JSON.parse(message.data));
-      } catch {
-        return;
-      }
-      if (parsed.success) applyLiveEvent(queryClient, parsed.data);
+      const event = readLiveEvent(message.data);
+      if (event) applyLiveEvent(queryClient, event);
     };
     const open = () => {
       const url = lastEventId === null ? LIVE_EVENTS_PATH : `${LIVE_EVENTS_PATH}?lastEventId=${encodeURIComponent(lastEventId)}`;
@@ -64,7 +59,7 @@ export function LiveUpdates({ children }: { children: ReactNode }) {
         lastEventId = (message as MessageEvent<string>).lastEventId || lastEventId;
         void refetchAllAccounts(queryClient);
       });
-      for (const kind of ["message", "chat", "sync"]) current.addEventListener(kind, onEvent as EventListener);
+      for (const kind of LIVE_EVENT_KINDS) current.addEventListener(kind, onEvent as EventListener);
       current.addEventListener("error", () => {
         setState("down");
         // CONNECTING: the browser reconnects by itself, with Last-Event-ID. CLOSED: it gave up (an error answer).

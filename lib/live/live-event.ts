@@ -48,6 +48,3 @@ export const liveEventSchema = z.discriminatedUnion("kind", [
 ]);
 export type LiveEvent = z.infer<typeof liveEventSchema>;
 export type LiveEventKind = LiveEvent["kind"];
-
-/** The SSE event name a tab listens to when the server cannot replay what it missed. */
-export const REFETCH_EVENT = "refetch";

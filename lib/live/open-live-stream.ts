@@ -1,7 +1,7 @@
 import { getSessionUser, type SessionUser } from "@/lib/auth/get-session-user";
 import type { Db } from "@/lib/db/client";
 import type { LiveBus } from "./create-live-bus";
-import { REFETCH_EVENT } from "./live-event";
+import { REFETCH_EVENT } from "./read-live-event";
 import { listWorkableAccountIds } from "./list-workable-account-ids";
 import { readLiveEventHorizon } from "./read-live-event-horizon";
 import { readLiveEventsAfter } from "./read-live-events-after";
