@@ -25,7 +25,10 @@ export type MarkChatReadResponse = z.infer<typeof markChatReadResponseSchema>;
 
 /**
  * Marks a chat read up to a message: Ozon first (it is the truth the next sync brings back), then the cache,
- * so the badges drop at once. Repeating it changes nothing.
+ * so the badges drop at once. Repeating it changes nothing, and costs no Ozon call: a chat the cache already shows
+ * read up to that message (every unread message Ozon counted is cached, none of them that old) is answered from
+ * the cache. That matters when several tabs or colleagues have the chat open: each of them marks every new message
+ * read as it appears.
  */
 export async function markChatRead(
   db: Db,
@@ -36,6 +39,15 @@ export async function markChatRead(
   const { messageId } = markChatReadRequestSchema.parse(request);
   const chat = await findAccountChat(db, target.accountId, target.chatId);
   const upTo = messageId === undefined ? null : BigInt(messageId);
+
+  const unreadCached = await db.message.findMany({
+    where: { chatId: chat.id, isRead: false, authorType: { not: "seller" } },
+    select: { ozonMessageId: true },
+  });
+  const cacheIsComplete = unreadCached.length === chat.unreadCount;
+  if (cacheIsComplete && !unreadCached.some((m) => upTo === null || m.ozonMessageId <= upTo)) {
+    return { chatId: chat.id, unreadCount: chat.unreadCount, totalUnread: await sumAccountUnread(db, target.accountId) };
+  }
 
   const { unreadCount } = await markOzonChatRead(connection, {
     chatId: chat.ozonChatId,

@@ -15,6 +15,12 @@ export type ProcessPushEventsOptions = {
   /** Chats applied at once (default 4). */
   concurrency?: number;
   signal?: AbortSignal;
+  /**
+   * Waits up to `ms` for more pushes while claimed ones are held for their verification read (default: a plain
+   * timer). startPushProcessing resolves it early when a new push for the account is stored, so a push arriving
+   * during the hold is applied at once, not at the next tick.
+   */
+  waitForMore?: (ms: number) => Promise<void>;
 };
 
 export type ProcessPushEventsResult = { done: number; retried: number; failed: number };
@@ -124,9 +130,13 @@ export async function processPushEvents(db: Db, accountId: string, options: Proc
     }
     if (events.length === 0) {
       if (held.size === 0) return result;
-      await new Promise((resolve) => setTimeout(resolve, IDLE_POLL_MS));
+      await (options.waitForMore ?? sleep)(IDLE_POLL_MS);
     }
   }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 async function defaultConnection(db: Db, accountId: string): Promise<OzonConnection> {

@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db/client";
 
 import { processPushEvents, type ProcessPushEventsOptions } from "./process-push-events";
 
-type Run = { again: boolean; done: Promise<void> };
+type Run = { again: boolean; done: Promise<void>; /** Ends the run's wait for more pushes early. */ wake?: () => void };
 const globalForPush = globalThis as typeof globalThis & { __sellerInboxPushRuns?: Map<string, Run> };
 const runs = (globalForPush.__sellerInboxPushRuns ??= new Map<string, Run>());
 
@@ -16,6 +16,7 @@ export function startPushProcessing(db: Db, accountId: string, options: ProcessP
   const running = runs.get(accountId);
   if (running) {
     running.again = true;
+    running.wake?.();
     return running.done;
   }
   const log = options.log ?? ((message: string) => console.warn(message));
@@ -24,7 +25,7 @@ export function startPushProcessing(db: Db, accountId: string, options: ProcessP
     try {
       while (run.again) {
         run.again = false;
-        const result = await processPushEvents(db, accountId, options);
+        const result = await processPushEvents(db, accountId, { ...options, waitForMore: (ms) => waitForPush(run, ms) });
         if (result.retried + result.failed > 0) {
           log(`Push events of account ${accountId}: ${result.retried} to retry, ${result.failed} given up.`);
           break;
@@ -38,6 +39,19 @@ export function startPushProcessing(db: Db, accountId: string, options: ProcessP
   })();
   runs.set(accountId, run);
   return run.done;
+}
+
+/** Resolves after `ms`, or as soon as a new push for the run's account is stored. */
+function waitForPush(run: Run, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      run.wake = undefined;
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    run.wake = done;
+  });
 }
 
 /** Tests: resolves when every background run of this process has finished (including runs started meanwhile). */
