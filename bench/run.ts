@@ -4,8 +4,10 @@
  *
  *   --chats N (50000)  --messages-per-chat N (20)
  *   --reuse            keep an imported bench database of the same size (import figures from the run that imported)
- *   --skip-browser --skip-load --no-build (use the existing .next-bench build)
+ *   --skip-browser --skip-load --no-build (use the existing build)  --port N (3400)  --dist-dir D (.next-bench)
  *   --runs N (200)     timed runs per route figure, after warm-up
+ *   --skip-push  --push-messages N (200)  --push-tabs N (50)  --push-tabs-in-chat: push → visible (issue 5)
+ *   (push only, quickly: --chats 2000 --messages-per-chat 10 --skip-load --skip-browser --runs 20)
  */
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -17,6 +19,7 @@ import { signIn } from "./sign-in";
 import { measureRead, measureWrite, recordingPrisma, sendBodies, type ReadFigure, type WriteFigure } from "./measure-routes";
 import { measureLoad, type LoadFigure } from "./measure-load";
 import { measureBrowser, type BrowserFigures } from "./measure-browser";
+import { measurePush, type PushFigures } from "./measure-push";
 import { startAppProcess, startEmulatorProcess, type Child } from "./processes";
 import { printTable, ms, type Row } from "./report";
 import { round } from "./stats";
@@ -48,7 +51,12 @@ const WARMUP = 20;
 const LONG_CHAT_MESSAGES = 2_000;
 const SESSIONS = 50;
 const APP_PORT = numberFlag("port", 3400);
-const DIST_DIR = ".next-bench";
+const stringFlag = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+// Two benches may share the machine (say, one per change being compared): each on its own port and build.
+const DIST_DIR = stringFlag("dist-dir", ".next-bench");
 const IDLE_SMALL = { chats: 1_000, messagesPerChat: 5 };
 const RESULTS = path.join("bench", "results");
 const log = (line: string) => console.log(line);
@@ -103,7 +111,7 @@ async function prepare(emulator: Child, dbName: string): Promise<{ record: Impor
   // The same idle poll on a small shop: its cost must not depend on the shop's size.
   const small = await startEmulatorProcess(IDLE_SMALL);
   try {
-    const smallName = `seller_inbox_bench_idle_${IDLE_SMALL.chats}x${IDLE_SMALL.messagesPerChat}`;
+    const smallName = `seller_inbox_bench_idle_${IDLE_SMALL.chats}x${IDLE_SMALL.messagesPerChat}_${APP_PORT}`;
     await recreateDatabase(smallName);
     const shop = await openShop(benchDatabaseUrl(smallName), small.url, 0, true);
     await importShop(shop, small.url);
@@ -276,6 +284,26 @@ async function main() {
         log,
       });
     }
+    let push: PushFigures | null = null;
+    if (!flag("skip-push")) {
+      log("Push → visible…");
+      push = await measurePush({
+        appUrl: app.url,
+        emulatorUrl: emulator.url,
+        databaseUrl,
+        db: recording.prisma,
+        accountId: A,
+        chatId: typical.id,
+        ozonChatId: typical.ozonChatId,
+        cookies: agents,
+        messages: numberFlag("push-messages", 200),
+        manyTabs: numberFlag("push-tabs", SESSIONS),
+        manyTabsView: flag("push-tabs-in-chat") ? "chat" : "list",
+        gapMs: 100,
+        appPid: app.process.pid!,
+        log,
+      });
+    }
     await sql.end();
     await recording.close();
 
@@ -331,6 +359,23 @@ async function main() {
       rows.push({ figure: "Lighthouse performance /inbox, mobile (median of runs)", value: `${browser.lighthouse.mobile.median} [${browser.lighthouse.mobileRuns.join(", ")}]` });
       rows.push({ figure: "first-load JS of /inbox, gzipped", value: `${(browser.firstLoadJs.gzipBytes / 1024).toFixed(1)} KB (${browser.firstLoadJs.files.length} files)`, target: "≤ 180 KB", pass: browser.firstLoadJs.gzipBytes <= 180 * 1024 });
     }
+    for (const s of push ? [push.oneTab, push.manyTabs] : []) {
+      if (!s) continue;
+      const limit = s.tabs === 1 ? 300 : 1000;
+      rows.push({
+        figure: `push → visible, ${s.tabs === 1 ? "1 tab" : `${s.tabs} tabs`} (${s.view === "chat" ? "in the thread" : "in the chat list"}${s.tabs > 1 ? ", all" : ""}) p50 | p95 | max (${s.visible.n} msgs)`,
+        value: `${ms(s.visible.median)} | ${ms(s.visible.p95)} | ${ms(s.visible.max)}${s.missing ? ` | ${s.missing} not seen` : ""}`,
+        target: `p95 < ${limit} ms`,
+        pass: s.missing === 0 && s.visible.p95 < limit,
+      });
+      if (s.tabs > 1) rows.push({ figure: `  per tab p50 | p95 | max (${s.perTab.n})`, value: `${ms(s.perTab.median)} | ${ms(s.perTab.p95)} | ${ms(s.perTab.max)}` });
+      const st = s.stages;
+      rows.push({
+        figure: "  stages p50 (p95): receive | process | stream | render",
+        value: [st.receive, st.process, st.stream, st.render].map((x) => `${ms(x.median)} (${ms(x.p95)})`).join(" | "),
+      });
+      rows.push({ figure: "  memory: app RSS idle → peak | Chromium PSS", value: `${s.memory.appIdleMb.toFixed(0)} → ${s.memory.appPeakMb.toFixed(0)} MB | ${s.memory.chromiumMb.toFixed(0)} MB (${s.readRequests} read requests)` });
+    }
     const machine = {
       cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}`,
       ramGb: round(os.totalmem() / 2 ** 30, 1),
@@ -350,7 +395,7 @@ async function main() {
     console.log(`\n${table}\n`);
     const stamp = new Date().toISOString().replace(/[:.]/g, "-");
     const out = path.join(RESULTS, `bench-${CHATS}x${MPC}-${stamp}.json`);
-    writeFileSync(out, JSON.stringify({ machine, size: { chats: CHATS, messagesPerChat: MPC }, runs: RUNS, import: record, idleSmall, reads: readFigures, writes: writeFigures, load: loadFigures, browser, table: rows, elapsedS: (Date.now() - started) / 1000 }, null, 2));
+    writeFileSync(out, JSON.stringify({ machine, size: { chats: CHATS, messagesPerChat: MPC }, runs: RUNS, import: record, idleSmall, reads: readFigures, writes: writeFigures, load: loadFigures, browser, push, table: rows, elapsedS: (Date.now() - started) / 1000 }, null, 2));
     writeFileSync(path.join(RESULTS, "latest.txt"), table + "\n");
     log(`Figures: ${out}`);
   } finally {
