@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./lib/testing/chromium";
 
 // The suite runs the demo itself (emulator + app on a throw-away embedded database) on ports of its own,
 // so it never collides with a demo someone left running.
@@ -6,8 +7,6 @@ const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
 const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 8790);
 // E2E_APP_PORT, E2E_EMULATOR_PORT and NEXT_DIST_DIR (passed on to `next build`/`next start`) let two runs share a machine.
 
-// `npx playwright install` cannot download browsers here: we drive Debian's Chromium.
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "e2e",
@@ -30,16 +29,8 @@ export default defineConfig({
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {
-          executablePath: chromiumPath,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-          ],
+          executablePath: CHROMIUM_PATH,
+          args: CHROMIUM_ARGS,
         },
       },
     },

@@ -5,10 +5,11 @@
 import { spawn } from "node:child_process";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type BrowserContext } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/lib/testing/chromium";
 import { summarize, type Summary } from "./stats";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+const CHROMIUM = CHROMIUM_PATH;
+const FLAGS = CHROMIUM_ARGS;
 
 // Records when the first chat link enters the page (ms since navigation start), before any app script runs.
 const LIST_WATCH = `

@@ -15,19 +15,14 @@ import pg from "pg";
 import type { Db } from "@/lib/db/client";
 import { issuePushToken } from "@/lib/push/issue-push-token";
 import { appRssMb } from "./processes";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/lib/testing/chromium";
 import { summarize, type Summary } from "./stats";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM = CHROMIUM_PATH;
 // measure-browser.ts's flags, plus no throttling of tabs Chromium thinks are in the background: each tab stands for
 // an agent looking at their own screen.
 const FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
+  ...CHROMIUM_ARGS,
   "--disable-background-timer-throttling",
   "--disable-renderer-backgrounding",
   "--disable-backgrounding-occluded-windows",
