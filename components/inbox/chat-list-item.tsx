@@ -29,6 +29,7 @@ export function ChatListItem({ t, locale, accountId, chat, active }: { t: InboxS
         href={chatHref(accountId, chat.id)}
         aria-current={active ? "page" : undefined}
         data-chat-link
+        data-chat-id={chat.id}
         className={`block border-l-4 px-3 py-2 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-700 ${
           active ? "border-blue-700 bg-blue-50" : "border-transparent hover:bg-slate-50"
         }`}

@@ -7,6 +7,7 @@ import { describeApiError } from "@/components/i18n/describe-api-error";
 import { ChatListItem } from "./chat-list-item";
 import type { InboxStrings } from "./messages";
 import type { useChatList } from "./use-chat-list";
+import { useChatOpenIntent } from "./use-chat-open-intent";
 
 const NEXT_KEYS = new Set(["ArrowDown", "j"]);
 const PREVIOUS_KEYS = new Set(["ArrowUp", "k"]);
@@ -37,6 +38,7 @@ type ChatListProps = {
 export function ChatList({ t, locale, accountId, activeChatId, list }: ChatListProps) {
   const sentinel = useRef<HTMLDivElement>(null);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  const openIntent = useChatOpenIntent(accountId);
 
   useEffect(() => {
     const element = sentinel.current;
@@ -74,7 +76,7 @@ export function ChatList({ t, locale, accountId, activeChatId, list }: ChatListP
       ) : (
         <>
           <p className="sr-only">{t.keyboardHint}</p>
-          <ul onKeyDown={moveFocus} className="divide-y divide-slate-100">
+          <ul onKeyDown={moveFocus} {...openIntent} className="divide-y divide-slate-100">
             {chats.map((chat) => (
               <ChatListItem key={chat.id} t={t} locale={locale} accountId={accountId} chat={chat} active={chat.id === activeChatId} />
             ))}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { memo } from "react";
 import type { Locale } from "@/lib/i18n/locales";
 import type { MessageView } from "@/lib/chats/message-view";
 import { formatTime } from "@/components/i18n/format";
@@ -9,8 +10,11 @@ import { orderHref } from "./order-href";
 import { parseOzonText } from "./parse-ozon-text";
 import { RenderOzonText } from "./render-ozon-text";
 
-/** One message of the history: who wrote it, when, and what (text, image, order link). */
-export function MessageBubble({ t, locale, accountId, message }: { t: InboxStrings; locale: Locale; accountId: string; message: MessageView }) {
+/**
+ * One message of the history: who wrote it, when, and what (text, image, order link). Memoised: loading an older
+ * page or a refetch re-renders the history, and a message the cache kept (same object) has nothing new to show.
+ */
+export const MessageBubble = memo(function MessageBubble({ t, locale, accountId, message }: { t: InboxStrings; locale: Locale; accountId: string; message: MessageView }) {
   const ours = message.authorType === "seller";
   const image = message.isImage ? parseOzonText(message.text).find((token) => token.type === "image") : undefined;
   return (
@@ -37,4 +41,4 @@ export function MessageBubble({ t, locale, accountId, message }: { t: InboxStrin
       </div>
     </article>
   );
-}
+});

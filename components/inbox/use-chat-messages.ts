@@ -1,6 +1,6 @@
 "use client";
 
-import { useInfiniteQuery, type InfiniteData } from "@tanstack/react-query";
+import { infiniteQueryOptions, useInfiniteQuery, type InfiniteData } from "@tanstack/react-query";
 import { fetchJson } from "@/components/fetch-json";
 import { useLiveRefetchInterval } from "@/components/live/live-updates";
 import { queryKeys } from "@/components/query-keys";
@@ -11,17 +11,24 @@ import { INBOX_REFETCH_MS } from "./use-chat-list";
 
 export type MessagesData = InfiniteData<ListCachedMessagesResponse, unknown>;
 
-/** A chat's history: the first page is the newest; each next page is older (`before` its oldest message). */
-export function useChatMessages(accountId: string, chatId: string) {
-  const refetchInterval = useLiveRefetchInterval(INBOX_REFETCH_MS);
-  return useInfiniteQuery({
+/**
+ * The query of a chat's history: the first page is the newest; each next page is older (`before` its oldest
+ * message). The thread and the chat list's prefetch both use it, so a prefetch fills the very entry the thread reads.
+ */
+export function chatMessagesOptions(accountId: string, chatId: string) {
+  return infiniteQueryOptions({
     queryKey: queryKeys.account(accountId).messages(chatId),
     queryFn: ({ pageParam, signal }) =>
       fetchJson<ListCachedMessagesResponse>(accountApi(accountId).messages(chatId, pageParam), { signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => (last.hasMore && last.messages[0] ? last.messages[0].id : null),
-    refetchInterval,
   });
+}
+
+/** A chat's history, kept fresh while the thread shows it. */
+export function useChatMessages(accountId: string, chatId: string) {
+  const refetchInterval = useLiveRefetchInterval(INBOX_REFETCH_MS);
+  return useInfiniteQuery({ ...chatMessagesOptions(accountId, chatId), refetchInterval });
 }
 
 /** All loaded messages, oldest first, each once. */

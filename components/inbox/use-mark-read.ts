@@ -44,7 +44,8 @@ export function useMarkRead(accountId: string, chatId: string, newestMessageId: 
     mutationFn: (messageId: string) =>
       fetchJson<MarkChatReadResponse>(accountApi(accountId).read(chatId), { method: "POST", body: JSON.stringify({ messageId }) }),
     onMutate: async () => {
-      await queryClient.cancelQueries({ queryKey: queryKeys.account(accountId).chatLists() });
+      // Only lists with data: cancelling a list's first load would leave it loading for good, with nothing to show.
+      await queryClient.cancelQueries({ queryKey: queryKeys.account(accountId).chatLists(), predicate: (query) => query.state.data !== undefined });
       setUnread(queryClient, accountId, chatId, { unreadCount: 0 });
     },
     onSuccess: (answer) => setUnread(queryClient, accountId, chatId, answer),
@@ -52,7 +53,8 @@ export function useMarkRead(accountId: string, chatId: string, newestMessageId: 
       markedUpTo.current = null;
       void queryClient.invalidateQueries({ queryKey: queryKeys.account(accountId).chatLists() });
     },
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: queryKeys.account(accountId).messages(chatId) }),
+    // Not cancelling a load in flight: an older page asked for by scrolling would be dropped, and not asked again.
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: queryKeys.account(accountId).messages(chatId) }, { cancelRefetch: false }),
   });
 
   useEffect(() => {
