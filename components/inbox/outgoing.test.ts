@@ -27,9 +27,24 @@ const attempt = (over: Partial<SendAttempt>): SendAttempt => ({
   ...over,
 });
 
+const shown = (ids: string[] = [], sent: { text: string; createdAt: string }[] = []) => ({
+  ids: new Set(ids),
+  sent: sent.map((m) => ({ text: m.text, createdAt: Date.parse(m.createdAt) })),
+});
+
 describe("buildOutgoing", () => {
+  it("leaves out a pending text whose copy the live stream already put in the history, and only that", () => {
+    const sentNow = [{ text: "Здравствуйте", createdAt: "2026-11-25T10:00:00.300Z" }];
+    expect(buildOutgoing([attempt({})], [], shown(["3000000000000000123"], sentNow))).toEqual([]);
+    // The same words sent earlier, before this send: this one is still on its way.
+    const sentBefore = [{ text: "Здравствуйте", createdAt: "2026-11-25T09:00:00.000Z" }];
+    expect(buildOutgoing([attempt({})], [], shown(["3000000000000000100"], sentBefore))[0]).toMatchObject({ state: "pending" });
+    // Another text: still pending.
+    expect(buildOutgoing([attempt({})], [], shown(["3000000000000000123"], [{ ...sentNow[0]!, text: "Добрый день" }]))).toHaveLength(1);
+  });
+
   it("shows a send in flight as pending, with its text", () => {
-    const [item] = buildOutgoing([attempt({})], [], new Set());
+    const [item] = buildOutgoing([attempt({})], [], shown());
     expect(item).toMatchObject({ clientId: "c1", state: "pending", text: "Здравствуйте", outboxId: null });
   });
 
@@ -37,18 +52,18 @@ describe("buildOutgoing", () => {
     const [item] = buildOutgoing(
       [attempt({ status: "error", error: { code: "window_closed", message: "Ozon no longer allows writing" } })],
       [],
-      new Set(),
+      shown(),
     );
     expect(item).toMatchObject({ state: "failed", reason: "Ozon no longer allows writing", code: "window_closed" });
   });
 
   it("takes the outbox id from the server's row so Retry can use it", () => {
-    const [item] = buildOutgoing([attempt({ status: "error", error: { message: "x" } })], [row({})], new Set());
+    const [item] = buildOutgoing([attempt({ status: "error", error: { message: "x" } })], [row({})], shown());
     expect(item).toMatchObject({ state: "failed", outboxId: "o1" });
   });
 
   it("a row from another tab or before a reload shows on its own", () => {
-    const [item] = buildOutgoing([], [row({ state: "UNKNOWN", lastError: "not confirmed" })], new Set());
+    const [item] = buildOutgoing([], [row({ state: "UNKNOWN", lastError: "not confirmed" })], shown());
     expect(item).toMatchObject({ state: "unknown", reason: "not confirmed", outboxId: "o1" });
   });
 
@@ -58,8 +73,8 @@ describe("buildOutgoing", () => {
       attempt({ status: "error", error: { message: "failed" } }),
       attempt({ variables: { action: "retry", clientId: "c1", outboxId: "o1" }, status: "success", data: sentOutcome, submittedAt: Date.parse("2026-11-25T10:01:00.000Z") }),
     ];
-    expect(buildOutgoing(attempts, [row({})], new Set())[0]).toMatchObject({ state: "sent", text: "Здравствуйте" });
-    expect(buildOutgoing(attempts, [], new Set(["3000000000000000123"]))).toEqual([]);
+    expect(buildOutgoing(attempts, [row({})], shown())[0]).toMatchObject({ state: "sent", text: "Здравствуйте" });
+    expect(buildOutgoing(attempts, [], shown(["3000000000000000123"]))).toEqual([]);
   });
 
   it("a retry in flight is pending again", () => {
@@ -67,6 +82,6 @@ describe("buildOutgoing", () => {
       attempt({ status: "error", error: { message: "failed" } }),
       attempt({ variables: { action: "retry", clientId: "c1", outboxId: "o1" }, submittedAt: Date.parse("2026-11-25T10:01:00.000Z") }),
     ];
-    expect(buildOutgoing(attempts, [row({})], new Set())[0]).toMatchObject({ state: "pending" });
+    expect(buildOutgoing(attempts, [row({})], shown())[0]).toMatchObject({ state: "pending" });
   });
 });

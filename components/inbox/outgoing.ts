@@ -42,12 +42,21 @@ const ROW_STATE: Record<OutboxView["state"], OutgoingState> = {
   SENT: "sent",
 };
 
+/** What the history already shows: every message's id, and the text and time of those sent from this inbox. */
+export type ShownHistory = { ids: Set<string>; sent: { text: string; createdAt: number }[] };
+
+// Ozon's clock and the browser's may differ a little: a sent message counts as this send's from this much before it.
+const CLOCK_SLACK_MS = 2_000;
+
 /**
  * Merges this tab's sends and retries with the server's outbox (rows not yet SENT) into what the thread shows
  * below the history. The newest attempt of a clientId wins over an older server answer; a sent message whose
- * Ozon id is already in the history is left out (the history shows it).
+ * Ozon id is already in the history is left out (the history shows it). So is a text still pending whose copy the
+ * live stream already put in the history (sent from this inbox, same text, not older than the send): the stream is
+ * often quicker than the send's own answer, and the message must not show twice meanwhile.
  */
-export function buildOutgoing(attempts: SendAttempt[], serverOutbox: OutboxView[], historyIds: Set<string>): OutgoingItem[] {
+export function buildOutgoing(attempts: SendAttempt[], serverOutbox: OutboxView[], history: ShownHistory): OutgoingItem[] {
+  const historyIds = history.ids;
   const byClient = new Map<string, SendAttempt[]>();
   for (const attempt of attempts) {
     const list = byClient.get(attempt.variables.clientId) ?? [];
@@ -99,6 +108,10 @@ export function buildOutgoing(attempts: SendAttempt[], serverOutbox: OutboxView[
       reason = row.lastError;
     } else {
       continue;
+    }
+    if (state === "pending" && base.kind === "TEXT" && base.text !== null) {
+      const since = Date.parse(base.createdAt) - CLOCK_SLACK_MS;
+      if (history.sent.some((message) => message.text === base.text && message.createdAt >= since)) continue;
     }
     items.push({ ...base, state, reason, code });
   }

@@ -43,10 +43,16 @@ export function Thread({ accountId, initialChat, userId }: { accountId: string; 
   const sender = useSendMessage(accountId, chatId);
 
   const messages = useMemo(() => flattenMessages(history.data), [history.data]);
-  const historyIds = useMemo(() => new Set(messages.map((message) => message.id)), [messages]);
+  const shown = useMemo(
+    () => ({
+      ids: new Set(messages.map((message) => message.id)),
+      sent: messages.filter((message) => message.sentBy !== null).map((message) => ({ text: message.text, createdAt: Date.parse(message.createdAt) })),
+    }),
+    [messages],
+  );
   const outgoing = useMemo(
-    () => buildOutgoing(sender.attempts, history.data?.pages[0]?.outbox ?? [], historyIds),
-    [sender.attempts, history.data, historyIds],
+    () => buildOutgoing(sender.attempts, history.data?.pages[0]?.outbox ?? [], shown),
+    [sender.attempts, history.data, shown],
   );
   const newest = messages[messages.length - 1];
   const newestId = newest?.id ?? null;
