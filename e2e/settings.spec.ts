@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO_ADMIN, DEMO_AGENT, expectAccessible } from "./support";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { DEMO_ADMIN, DEMO_AGENT, emulatorUrl, expectAccessible } from "./support";
 
 // The demo's seller account (lib/demo/seed-demo-data.ts) and its key, which must never reach the browser.
 const DEMO_ACCOUNT_NAME = "Домашний уют (demo)";
@@ -16,6 +16,11 @@ async function signInTo(page: Page, user: { email: string; password: string }) {
 
 function accountCard(page: Page, name: string) {
   return page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 2, name, exact: true }) });
+}
+
+/** What the card says about its own actions (its push section has messages of its own). */
+function cardMessage(card: Locator, role: "status" | "alert") {
+  return card.getByTestId("account-message").getByRole(role);
 }
 
 test("the admin sees the demo account with the key's last four characters, never the key", async ({ page }, testInfo) => {
@@ -39,9 +44,9 @@ test("the admin sees the demo account with the key's last four characters, never
   expect(await page.content()).not.toContain(DEMO_API_KEY);
 
   await card.getByRole("button", { name: "Test connection" }).click();
-  await expect(card.getByRole("status")).toHaveText("The connection works.");
+  await expect(cardMessage(card, "status")).toHaveText("The connection works.");
   await card.getByRole("button", { name: "Sync now" }).click();
-  await expect(card.getByRole("status")).toContainText("Sync requested");
+  await expect(cardMessage(card, "status")).toContainText("Sync requested");
 
   // Rename and back: the list follows at once.
   await card.getByRole("button", { name: "Rename" }).click();
@@ -49,11 +54,11 @@ test("the admin sees the demo account with the key's last four characters, never
   await card.getByLabel("New name").fill("Домашний уют (переименован)");
   await card.getByRole("button", { name: "Save name" }).click();
   const renamed = accountCard(page, "Домашний уют (переименован)");
-  await expect(renamed.getByRole("status")).toHaveText("Renamed.");
+  await expect(cardMessage(renamed, "status")).toHaveText("Renamed.");
   await renamed.getByRole("button", { name: "Rename" }).click();
   await renamed.getByLabel("New name").fill(DEMO_ACCOUNT_NAME);
   await renamed.getByLabel("New name").press("Enter");
-  await expect(accountCard(page, DEMO_ACCOUNT_NAME).getByRole("status")).toHaveText("Renamed.");
+  await expect(cardMessage(accountCard(page, DEMO_ACCOUNT_NAME), "status")).toHaveText("Renamed.");
 
   // Removing asks first, in a modal dialog the keyboard can leave with Escape; nothing is removed then.
   const removeButton = accountCard(page, DEMO_ACCOUNT_NAME).getByRole("button", { name: "Remove" });
@@ -107,11 +112,11 @@ test("keys Ozon refuses, and an account without Premium, are refused by the form
   await expect(card.getByLabel("New Api-Key")).toHaveAttribute("type", "password");
   await card.getByLabel("New Api-Key").fill("wrong-api-key");
   await card.getByRole("button", { name: "Save key" }).click();
-  await expect(card.getByRole("alert")).toContainText("Ozon did not accept this Client-Id and Api-Key");
+  await expect(cardMessage(card, "alert")).toContainText("Ozon did not accept this Client-Id and Api-Key");
   await expect(card.getByTestId("api-key-last4")).toHaveText(`…${DEMO_API_KEY.slice(-4)}`);
   await card.getByLabel("New Api-Key").fill(DEMO_API_KEY);
   await card.getByRole("button", { name: "Save key" }).click();
-  await expect(card.getByRole("status")).toHaveText("The key is replaced.");
+  await expect(cardMessage(card, "status")).toHaveText("The key is replaced.");
   await expect(card.getByLabel("New Api-Key")).toHaveCount(0);
 });
 
@@ -227,4 +232,31 @@ test("sign-in has no serious accessibility problem, and setup is closed once som
   await page.goto("/setup");
   await expect(page).toHaveURL(/\/sign-in/);
   await expectAccessible(page);
+});
+
+test("the account's push URL: shown to the admin, reissued after a confirmation, the old one refused at once", async ({ page, request }) => {
+  await signInTo(page, DEMO_ADMIN);
+  await page.goto("/settings/accounts");
+  const push = accountCard(page, DEMO_ACCOUNT_NAME).getByRole("region", { name: "Push notifications" });
+  const url = push.getByLabel("Push URL", { exact: true });
+  await expect(url).toHaveValue(/\/api\/push\/[A-Za-z0-9_-]{43}$/);
+  const oldUrl = await url.inputValue();
+  const ping = (target: string) => request.post(target, { data: { message_type: "TYPE_PING", time: new Date().toISOString() } });
+  expect((await ping(oldUrl)).status()).toBe(200);
+
+  await push.getByRole("button", { name: /^Issue a new URL/ }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Issue new URL" }).click();
+  await expect(url).not.toHaveValue(oldUrl);
+  const newUrl = await url.inputValue();
+  const refused = await ping(oldUrl);
+  expect(refused.status()).toBe(404);
+  expect(await refused.json()).toMatchObject({ error: { code: "ERROR_UNKNOWN", details: null } });
+  const answered = await ping(newUrl);
+  expect(answered.status()).toBe(200);
+  expect(await answered.json()).toMatchObject({ name: "Seller Inbox" });
+
+  // Registered anew at Ozon, as the admin would in the seller portal; Ozon's check ("Проверить") passes.
+  expect((await request.post(`${emulatorUrl}/__emulator/push`, { data: { client_id: "demo-client", url: newUrl } })).ok()).toBe(true);
+  const check = await request.post(`${emulatorUrl}/__emulator/push/ping`, { data: { client_id: "demo-client" } });
+  expect(await check.json()).toMatchObject({ ok: true });
 });

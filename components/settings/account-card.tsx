@@ -191,7 +191,7 @@ export function AccountCard({ account, onRemoved }: { account: AccountSummary; o
         <ReplaceKeyForm key="key" accountId={account.id} pending={patch.isPending} onSubmit={(apiKey) => patch.mutate({ apiKey })} onCancel={() => setEditing("none")} />
       )}
 
-      <div className="mt-3">
+      <div className="mt-3" data-testid="account-message">
         <FormMessage error={error} success={success} />
       </div>
 
