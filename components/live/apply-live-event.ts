@@ -1,4 +1,5 @@
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
+import { compareIds } from "@/components/inbox/use-chat-messages";
 import { queryKeys } from "@/components/query-keys";
 import type { AccountSummary } from "@/lib/accounts/load-account-summaries";
 import type { ChatView } from "@/lib/chats/chat-view";
@@ -36,12 +37,6 @@ export function applyLiveEvent(queryClient: QueryClient, event: LiveEvent): void
 /** The stream could not say what was missed: everything of every account is read again, in one invalidation. */
 export function refetchAllAccounts(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: queryKeys.accounts() });
-}
-
-/** Ozon's ids are uint64 decimal strings: compare as numbers without losing precision. */
-function compareIds(a: string, b: string): number {
-  if (a.length !== b.length) return a.length - b.length;
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** New messages join the newest page (oldest first, as the server sends it); known ones are replaced in place. */
