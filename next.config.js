@@ -8,12 +8,16 @@ const nextConfig = {
   // Several end-to-end runs on one machine each build into a folder of their own (see playwright.config.ts).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  // `npm test` type-checks the whole tree (app, lib, emulator, tests) with tsc; checking again in every build
-  // would only double a 2-core machine's build time.
-  typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
   // `next dev` serves its scripts only to known hosts; the demo prints localhost but people also open 127.0.0.1.
   allowedDevOrigins: ["127.0.0.1"],
+  // `next dev` logs every request's path; a push URL's path is its secret (the token), so those are never logged.
+  // (`next start` logs no requests; the push route logs without the path.) Checked by lib/push/push-log.test.ts.
+  logging: { incomingRequests: { ignore: [/\/api\/push\//] } },
+  // People type /login; the sign-in page is /sign-in (the query, e.g. callbackUrl, is passed on).
+  async redirects() {
+    return [{ source: "/login", destination: "/sign-in", permanent: false }];
+  },
 };
 
 module.exports = nextConfig;

@@ -16,10 +16,14 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
-  timeout: 30_000,
+  // A hang guard, not a speed check: an axe scan and a screenshot alone can take seconds on a busy 2-core machine.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL: `http://127.0.0.1:${appPort}`,
+    // The inbox opens on "Needs reply"; the tests of the whole chat list start on "All", as a user who chose it
+    // Seeds every context of the run.
+    storageState: { cookies: [], origins: [{ origin: `http://127.0.0.1:${appPort}`, localStorage: [{ name: "seller-inbox:view", value: "all" }] }] },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
@@ -36,7 +40,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx tsx scripts/demo.ts --production --build --fresh-data`,
+    command: `npx tsx --conditions=react-server scripts/demo.ts --production --build --fresh-data`,
     url: `http://127.0.0.1:${appPort}/api/health`,
     env: {
       PORT: String(appPort),

@@ -10,7 +10,7 @@ import type { OzonConnection } from "@/lib/ozon";
 export const ADMIN_EMAIL = "bench-admin@bench.local";
 export const AGENT_EMAIL = (i: number) => `bench-agent-${i}@bench.local`;
 export const BENCH_PASSWORD = "bench-password-123";
-export const DEMO_CLIENT = { clientId: "demo-client", apiKey: "demo-api-key" };
+const DEMO_CLIENT = { clientId: "demo-client", apiKey: "demo-api-key" };
 const ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
 
 export function benchDatabaseUrl(name: string): string {

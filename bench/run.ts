@@ -14,6 +14,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import pg from "pg";
 import { signIn } from "./sign-in";
 import { measureRead, measureWrite, recordingPrisma, sendBodies, type ReadFigure, type WriteFigure } from "./measure-routes";
@@ -38,25 +39,43 @@ import {
   type ImportFigures,
 } from "./prepare-shop";
 
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(`--${name}`);
-const numberFlag = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
+// Unknown options are refused (a typo would otherwise measure the wrong shop for twelve minutes).
+const { values: options } = parseArgs({
+  options: {
+    chats: { type: "string" },
+    "messages-per-chat": { type: "string" },
+    runs: { type: "string" },
+    port: { type: "string" },
+    // Two benches may share the machine (say, one per change being compared): each on its own port and build.
+    "dist-dir": { type: "string", default: ".next-bench" },
+    "push-messages": { type: "string" },
+    "push-tabs": { type: "string" },
+    "push-tabs-in-chat": { type: "boolean", default: false },
+    reuse: { type: "boolean", default: false },
+    "no-build": { type: "boolean", default: false },
+    "skip-load": { type: "boolean", default: false },
+    "skip-browser": { type: "boolean", default: false },
+    "skip-push": { type: "boolean", default: false },
+  },
+  allowPositionals: false,
+});
+type NumberOption = "chats" | "messages-per-chat" | "runs" | "port" | "push-messages" | "push-tabs";
+const numberOption = (name: NumberOption, fallback: number): number => {
+  const given = options[name];
+  if (given === undefined) return fallback;
+  const value = Number(given);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} takes a whole number above 0 (got ${given}).`);
+  return value;
 };
-const CHATS = numberFlag("chats", 50_000);
-const MPC = numberFlag("messages-per-chat", 20);
-const RUNS = numberFlag("runs", 200);
+const flag = (name: "reuse" | "no-build" | "skip-load" | "skip-browser" | "skip-push" | "push-tabs-in-chat") => options[name];
+const CHATS = numberOption("chats", 50_000);
+const MPC = numberOption("messages-per-chat", 20);
+const RUNS = numberOption("runs", 200);
 const WARMUP = 20;
 const LONG_CHAT_MESSAGES = 2_000;
 const SESSIONS = 50;
-const APP_PORT = numberFlag("port", 3400);
-const stringFlag = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
-// Two benches may share the machine (say, one per change being compared): each on its own port and build.
-const DIST_DIR = stringFlag("dist-dir", ".next-bench");
+const APP_PORT = numberOption("port", 3400);
+const DIST_DIR = options["dist-dir"];
 const IDLE_SMALL = { chats: 1_000, messagesPerChat: 5 };
 const RESULTS = path.join("bench", "results");
 const log = (line: string) => console.log(line);
@@ -182,6 +201,8 @@ async function main() {
     await sql.connect();
     const { listCachedChats } = await import("@/lib/chats/list-cached-chats");
     const { listCachedMessages } = await import("@/lib/chats/list-cached-messages");
+    const { listQueueChats } = await import("@/lib/team/list-queue-chats");
+    const { countQueueViews } = await import("@/lib/team/count-queue-views");
     const account = await recording.prisma.sellerAccount.findUniqueOrThrow({ where: { clientId: "demo-client" }, select: { id: true } });
     const A = account.id;
     const base = `/api/accounts/${encodeURIComponent(A)}`;
@@ -216,9 +237,63 @@ async function main() {
     chatsCase("chat list: first page", "kind=buyer&filter=all&limit=30");
     chatsCase("chat list: unread", "kind=buyer&filter=unread&limit=30");
     chatsCase("chat list: 1,000 deep", `kind=buyer&filter=all&limit=30&cursor=${cursor}`);
+    // Every buyer chat with a reply deadline (issue 13): as if each chat's postings were read, an FBO window of 48 h
+    // after its last message. Written before any figure is taken, so every chat list figure carries the deadlines;
+    // the two below say so in their names. A reused database keeps it (the same update again).
+    await sql.query(
+      `UPDATE chats SET reply_until = last_message_at + interval '48 hours', reply_closed_reason = 'fbo_window_passed',
+              last_buyer_message_at = last_message_at, postings_checked_at = now()
+        WHERE account_id = $1 AND is_buyer_chat AND last_message_at IS NOT NULL`,
+      [A],
+    );
+    chatsCase("chat list, every chat with a reply deadline: first page", "kind=buyer&filter=all&limit=30");
+    chatsCase("chat list, every chat with a reply deadline: 1,000 deep", `kind=buyer&filter=all&limit=30&cursor=${cursor}`);
     messagesCase(`messages: newest (${LONG_CHAT_MESSAGES}-msg chat)`, longChat.id, "limit=50");
     messagesCase(`messages: 1,000 deep (${LONG_CHAT_MESSAGES}-msg chat)`, longChat.id, `limit=50&before=${deepBefore}`);
     messagesCase(`messages: newest (${MPC}-msg chat)`, typical.id, "limit=50");
+    // Search (the command palette) as an administrator: a word of a buyer's message (Russian stems over every
+    // chat), and an exact order number.
+    const { searchChats } = await import("@/lib/search/search-chats");
+    const searcher = await recording.prisma.user.findFirstOrThrow({ where: { role: "ADMIN", active: true }, select: { id: true } });
+    const sample = await recording.prisma.message.findFirst({ where: { chatId: typical.id, authorType: "customer" }, orderBy: { ozonMessageId: "desc" }, select: { text: true } });
+    const searchWord = (sample?.text.match(/[а-яё]{6,}/iu) ?? ["заказ"])[0];
+    const ordered = await recording.prisma.chat.findFirst({ where: { accountId: A, orderNumber: { not: null } }, select: { orderNumber: true } });
+    for (const [name, q] of [
+      [`search: a word ("${searchWord}")`, searchWord],
+      ["search: an order number", ordered?.orderNumber ?? "00000000-0000"],
+    ] as const) {
+      reads.push({
+        name,
+        path: `/api/search?q=${encodeURIComponent(q)}`,
+        lib: () => searchChats(recording.prisma, { id: searcher.id, role: "ADMIN" }, { q }),
+      });
+    }
+    // The metrics page's figures for 30 days (one SQL statement over the range's messages), as an administrator.
+    const { getMetricsReport } = await import("@/lib/metrics/get-metrics-report");
+    const adminUser = await recording.prisma.user.findFirstOrThrow({ where: { role: "ADMIN", active: true }, select: { id: true } });
+    reads.push({
+      name: "metrics: 30 days, one account",
+      path: `${base}/metrics?range=30d`,
+      lib: () => getMetricsReport(recording.prisma, { accountId: A, user: { id: adminUser.id, role: "ADMIN" }, query: { range: "30d" } }),
+    });
+
+    // A team's day: about half the chats owned, spread over the agents and the administrator (whose share is "Mine",
+    // some 500 chats); which chats await a reply is the import's own finding. Deterministic, so --reuse is stable.
+    const adminId = (await recording.prisma.user.findUniqueOrThrow({ where: { email: ADMIN_EMAIL }, select: { id: true } })).id;
+    const owners = [adminId, ...(await recording.prisma.user.findMany({ where: { role: "AGENT" }, select: { id: true } })).map((u) => u.id)];
+    await sql.query(
+      `UPDATE chats SET assignee_id = CASE WHEN abs(hashtext(id)) % 2 = 0 THEN ($1::text[])[1 + abs(hashtext(id || 'owner')) % array_length($1::text[], 1)] END
+        WHERE account_id = $2`,
+      [owners, A],
+    );
+    await sql.query("ANALYZE chats");
+    const queueCase = (name: string, query: string) => {
+      reads.push({ name, path: `${base}/queue?${query}`, lib: () => listQueueChats(recording.prisma, A, adminId, Object.fromEntries(new URLSearchParams(query)) as never) });
+    };
+    queueCase("queue: Needs reply", "view=needs_reply&kind=buyer&limit=30");
+    queueCase("queue: Mine", "view=mine&kind=buyer&limit=30");
+    queueCase("queue: Unassigned", "view=unassigned&kind=buyer&limit=30");
+    reads.push({ name: "queue: counts of every view", path: `${base}/queue/counts`, lib: () => countQueueViews(recording.prisma, A, adminId) });
 
     const readFigures: ReadFigure[] = [];
     for (const c of [floor, ...reads]) {
@@ -296,8 +371,8 @@ async function main() {
         chatId: typical.id,
         ozonChatId: typical.ozonChatId,
         cookies: agents,
-        messages: numberFlag("push-messages", 200),
-        manyTabs: numberFlag("push-tabs", SESSIONS),
+        messages: numberOption("push-messages", 200),
+        manyTabs: numberOption("push-tabs", SESSIONS),
         manyTabsView: flag("push-tabs-in-chat") ? "chat" : "list",
         gapMs: 100,
         appPid: app.process.pid!,
@@ -329,12 +404,16 @@ async function main() {
         continue;
       }
       const chatList = r.name.startsWith("chat list");
-      const limit = chatList ? 30 : 20;
+      const metrics = r.name.startsWith("metrics");
+      // Search: a word p95 ≤ 50 ms, an order number ≤ 20 ms, each shown beside its SQL.
+      const search = r.name.startsWith("search");
+      const limit = metrics ? 200 : search ? (r.name.includes("word") ? 50 : 20) : chatList ? 30 : 20;
+      const absoluteOnly = metrics || search;
       rows.push({
         figure: `${r.name} p95 (median) | SQL p95 | ratio`,
         value: `${ms(r.route.p95)} (${ms(r.route.median)}) | ${ms(r.sql.p95)} | ${r.ratio.toFixed(1)}×${r.ozonCallsPerRequest > 0 ? ` | ${r.ozonCallsPerRequest.toFixed(1)} Ozon calls/req` : ""}`,
-        target: `≤ ${limit} ms, ≤ 2× SQL`,
-        pass: r.route.p95 <= limit && r.ratio <= 2,
+        target: absoluteOnly ? `≤ ${limit} ms` : `≤ ${limit} ms, ≤ 2× SQL`,
+        pass: absoluteOnly ? r.route.p95 <= limit : r.route.p95 <= limit && r.ratio <= 2,
       });
     }
     for (const w of writeFigures) {

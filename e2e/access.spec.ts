@@ -6,7 +6,7 @@ test("an agent without the right to an account cannot open its chats by URL, nor
   await signIn(page, DEMO_ADMIN);
   const { accounts } = (await (await page.request.get("/api/accounts")).json()) as { accounts: { id: string }[] };
   const accountId = accounts[0]!.id;
-  const { chats } = (await (await page.request.get(`/api/accounts/${accountId}/chats?limit=1`)).json()) as {
+  const { chats } = (await (await page.request.get(`/api/accounts/${accountId}/chats?kind=buyer&limit=1`)).json()) as {
     chats: { id: string; lastMessagePreview: string | null }[];
   };
   const chat = chats[0]!;
@@ -30,7 +30,7 @@ test("an agent without the right to an account cannot open its chats by URL, nor
   for (const path of [`/api/accounts/${accountId}/chats`, `/api/accounts/${accountId}/chats/${chat.id}/messages`, `/api/accounts/does-not-exist/chats`]) {
     const response = await outsiderPage.request.get(path);
     expect(response.status(), path).toBe(404);
-    expect((await response.json()).error.code).toBe("not_found");
+    expect((await response.json()).error.code).toBe("account_not_found");
   }
   await outsider.close();
 });

@@ -60,7 +60,7 @@ async function signedInPages(page: Page): Promise<string[]> {
   const { accounts } = (await (await page.request.get("/api/accounts")).json()) as { accounts: { id: string }[] };
   const accountId = accounts[0]?.id;
   if (accountId && hasDynamicPage("inbox")) {
-    const { chats } = (await (await page.request.get(`/api/accounts/${accountId}/chats?limit=1`)).json()) as { chats: { id: string }[] };
+    const { chats } = (await (await page.request.get(`/api/accounts/${accountId}/chats?kind=buyer&limit=1`)).json()) as { chats: { id: string }[] };
     if (chats[0]) pages.push(`/inbox/${chats[0].id}`);
   }
   if (hasPage("orders")) pages.push("/orders");

@@ -40,3 +40,51 @@ test("while the stream cannot connect a quiet status says so, and it goes once t
   await page.unroute("**/api/events**");
   await expect(liveStatus(page)).toHaveCount(0, { timeout: 20_000 });
 });
+
+test("a buyer message that arrives before the stream opens still shows, without waiting for the safety refetch", async ({ page, request }) => {
+  await signIn(page, DEMO_ADMIN);
+  await expect(chatList(page).getByRole("link").first()).toBeVisible({ timeout: 30_000 });
+  const href = (await chatList(page).getByRole("link").first().getAttribute("href")) ?? "";
+  const accountId = new URL(href, "http://x").searchParams.get("account") ?? "";
+  const listed = await page.request.get(`/api/accounts/${accountId}/chats?kind=buyer&limit=100`);
+  const chat = ((await listed.json()) as { chats: ApiChat[] }).chats.filter((c) => c.status === "OPENED")[1]!;
+
+  // A fresh page reads the thread while its stream is held back. Until the stream answers, the page's reads (its polls
+  // while the stream is not open) get the answers from before the message, never an error (that would be retried):
+  // only the stream's start can make the tab read the thread again within the test's time.
+  let releaseStream!: () => void;
+  const streamHeld = new Promise<void>((resolve) => (releaseStream = resolve));
+  await page.route("**/api/events**", async (route) => {
+    await streamHeld;
+    await route.continue();
+  });
+  let readsStale = false;
+  const before = new Map<string, string>();
+  await page.route(/\/api\/accounts\/[^/]+\/chats(\/[^/]+\/messages)?(\?.*)?$/, async (route) => {
+    const url = route.request().url();
+    if (route.request().method() !== "GET") return route.continue();
+    if (readsStale && before.has(url)) return route.fulfill({ status: 200, contentType: "application/json", body: before.get(url)! });
+    const stale = readsStale;
+    const response = await route.fetch();
+    const body = await response.text();
+    if (!stale) before.set(url, body);
+    return route.fulfill({ response, body });
+  });
+  page.on("response", (response) => {
+    if (response.url().includes("/api/events")) readsStale = false;
+  });
+  await page.goto(`/inbox/${chat.id}?account=${accountId}`);
+  const messages = page.getByRole("region", { name: "Messages" });
+  await expect(messages).toBeVisible();
+  await expect.poll(() => [...before.keys()].some((url) => url.includes(`/chats/${chat.id}/messages`))).toBe(true);
+  readsStale = true;
+  const text = `До потока: где мой заказ? ${Date.now()}`;
+  const sent = await request.post(`${emulatorUrl}/__emulator/buyer-message`, { data: { chat_id: chat.ozonChatId, text } });
+  expect(sent.ok()).toBe(true);
+  await expect
+    .poll(async () => JSON.stringify(await (await page.request.get(`/api/accounts/${accountId}/chats/${chat.id}/messages`)).json()), { timeout: 30_000 })
+    .toContain(text);
+  releaseStream();
+  // Once open, the stream only has a once-a-minute safety refetch beside it: well within that, the message is shown.
+  await expect(messages.getByText(text)).toBeVisible({ timeout: 20_000 });
+});

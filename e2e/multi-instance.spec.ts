@@ -37,7 +37,7 @@ test.beforeAll(async () => {
   const secrets = { AUTH_SECRET: randomBytes(32).toString("base64url"), ENCRYPTION_KEY: randomBytes(32).toString("base64") };
   const shared = { ...process.env, ...secrets, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" };
   children.push(
-    start("npx", ["tsx", "scripts/demo.ts", "--production"], {
+    start("npx", ["tsx", "--conditions=react-server", "scripts/demo.ts", "--production"], {
       ...shared,
       PORT: String(portA),
       EMULATOR_PORT: String(emulatorPort),

@@ -87,7 +87,13 @@ test("keys Ozon refuses, and an account without Premium, are refused by the form
   await expect(form.getByLabel("Api-Key")).toHaveAttribute("autocomplete", "off");
 
   await form.getByLabel("Name").fill("Wrong keys");
-  await form.getByLabel("Client-Id").fill("demo-client-x");
+  // Ozon's Client-Ids are numbers: anything else is said by the field, before asking anyone.
+  await form.getByLabel("Client-Id").fill("my-shop");
+  await form.getByLabel("Api-Key").fill("wrong-api-key");
+  await form.getByRole("button", { name: "Add account" }).click();
+  await expect(form.getByLabel("Client-Id")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByText(/Client-Id must be a number/)).toBeVisible();
+  await form.getByLabel("Client-Id").fill("999999999");
   await form.getByLabel("Api-Key").fill("wrong");
   await form.getByRole("button", { name: "Add account" }).click();
   // Too short for any Ozon key: said by the field, before asking anyone.
@@ -159,7 +165,7 @@ test("an added agent works the inbox with the account given, until deactivated; 
   try {
     const agentPage = await agentContext.newPage();
     await signInTo(agentPage, agent);
-    await expect(agentPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" })).toHaveCount(0);
+    await expect(agentPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" })).toHaveAttribute("href", "/settings/replies");
     await agentPage.goto("/settings/agents");
     await expect(agentPage).toHaveURL(/\/inbox/);
 
@@ -207,10 +213,14 @@ test("the last active administrator cannot be made an agent, and says why", asyn
   await expect(self.getByText("Administrator", { exact: true })).toBeVisible();
 });
 
-test("an agent cannot open settings", async ({ page }) => {
+test("an agent's settings are their saved replies only: accounts and agents stay closed", async ({ page }) => {
   await signInTo(page, DEMO_AGENT);
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" })).toHaveCount(0);
-  for (const path of ["/settings", "/settings/accounts", "/settings/agents"]) {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await expect(page).toHaveURL(/\/settings\/replies$/);
+  await expect(page.getByRole("navigation", { name: "Settings sections" }).getByRole("link")).toHaveText(["Saved replies"]);
+  await page.goto("/settings");
+  await expect(page).toHaveURL(/\/settings\/replies$/);
+  for (const path of ["/settings/accounts", "/settings/agents"]) {
     await page.goto(path);
     await expect(page).toHaveURL(/\/inbox/);
   }

@@ -1,6 +1,6 @@
 /** The emulator's Ozon methods over real HTTP: auth, premium, paging, history, ids, read, send, start. */
 import { describe, expect, it } from "vitest";
-import { BASIC, ozonHeaders, type OzonWire } from "./testing";
+import { BASIC, ozonHeaders, PREMIUM, type OzonWire } from "./testing";
 import { withTestEmulator } from "./with-test-emulator";
 
 const emulator = withTestEmulator({ rateLimit: 0 });
@@ -65,6 +65,34 @@ describe("auth and subscription", () => {
     const demoInfo = await api.call("/v1/seller/info", {});
     expect(demoInfo.json.subscription).toEqual({ is_premium: true, type: "PREMIUM_PLUS" });
     expect(demoInfo.json.company.name).toMatch(/Домашний уют/);
+  });
+
+  it("plain Premium lists every chat and reads support and system chats, but no buyer chat", async () => {
+    const headers = ozonHeaders(PREMIUM);
+    const premiumRequired = { code: 7, message: "This method is available only with the Premium Plus or Premium Pro subscription", details: [] };
+    const list = await api.call("/v3/chat/list", { limit: 100 }, headers);
+    expect(list.status).toBe(200);
+    const chats: Any[] = list.json.chats;
+    const buyer = chats.find((c) => c.chat.chat_type === "BUYER_SELLER");
+    const support = chats.find((c) => c.chat.chat_type === "SELLER_SUPPORT");
+    expect(buyer && support).toBeTruthy();
+    const refused = await api.call("/v3/chat/history", { chat_id: buyer.chat.chat_id, limit: 10 }, headers);
+    expect(refused.status).toBe(403);
+    expect(refused.json).toEqual(premiumRequired);
+    for (const [path, body] of [
+      ["/v1/chat/send/message", { chat_id: buyer.chat.chat_id, text: "Здравствуйте" }],
+      ["/v2/chat/read", { chat_id: buyer.chat.chat_id }],
+      ["/v1/chat/start", { posting_number: (await ctl.state(PREMIUM.clientId)).postings[0]!.posting_number }],
+    ] as const) {
+      const r = await api.call(path, body, headers);
+      expect(r.status, path).toBe(403);
+      expect(r.json).toEqual(premiumRequired);
+    }
+    const read = await api.call("/v3/chat/history", { chat_id: support.chat.chat_id, limit: 10 }, headers);
+    expect(read.status).toBe(200);
+    expect(read.json.messages.length).toBeGreaterThan(0);
+    const info = await api.call("/v1/seller/info", {}, headers);
+    expect(info.json.subscription).toEqual({ is_premium: true, type: "PREMIUM" });
   });
 
   it("reports key expiry in /v1/roles: 80 days for demo, 10 for basic", async () => {

@@ -150,6 +150,34 @@ describe("calls, clock and reset", () => {
     expect(seed2).not.toBe(seeded);
   });
 
+  it("reset restores the seeded questions and reviews; the same seed gives the same ids and texts", async () => {
+    const ids = (f: Any) => JSON.stringify([f.questions.map((q: Any) => [q.id, q.text, q.status, q.answers.map((a: Any) => a.id)]), f.reviews.map((r: Any) => [r.id, r.rating, r.comments.map((c: Any) => c.id)])]);
+    const seeded = ids(await ctl.feedback());
+    await ctl.buyerQuestion({ text: "Новый вопрос" });
+    await ctl.sellerSettings({ review_management: false });
+    await ctl.reset();
+    expect(ids(await ctl.feedback())).toBe(seeded);
+    expect((await ctl.feedback()).review_management).toBe(true);
+    const other = await startTestEmulator({ seed: 1 });
+    try {
+      expect(ids(await other.control.feedback())).toBe(seeded);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("builds large shops of questions and reviews for benchmarks", async () => {
+    const big = await startTestEmulator({ questions: 5000, reviews: 5000, rateLimit: 0 });
+    try {
+      expect((await big.ozon.call("/v1/question/count", {})).json.all).toBe(5000);
+      expect((await big.ozon.call("/v2/review/count", {})).json.total).toBe(5000);
+      const page = await big.ozon.call("/v2/review/list", { limit: 100, sort_dir: "ASC" });
+      expect([page.json.reviews.length, page.json.has_next]).toEqual([100, true]);
+    } finally {
+      await big.close();
+    }
+  });
+
   it("builds large shops for benchmarks", async () => {
     const big = await startTestEmulator({ chats: 2000, messagesPerChat: 40, rateLimit: 0 });
     try {
@@ -206,7 +234,10 @@ describe("--state file", () => {
     const chatId = (await c1.state()).chats.find((c: Any) => c.chat_type === "SELLER_SUPPORT")!.chat_id;
     expect((await first.ozon.call("/v1/chat/send/message", { chat_id: chatId, text: "сохранится" })).status).toBe(200);
     await c1.advanceClock({ hours: 5 });
+    const asked = await c1.buyerQuestion({ text: "Сохранится ли вопрос?" });
+    await c1.sellerSettings({ review_management: false });
     const before = await c1.state();
+    const feedbackBefore = await c1.feedback();
     await first.close();
     expect(existsSync(file)).toBe(true);
 
@@ -217,6 +248,9 @@ describe("--state file", () => {
       expect(after.clock_offset_ms).toBe(before.clock_offset_ms);
       const newest = (await second.ozon.call("/v3/chat/history", { chat_id: chatId, limit: 1 })).json.messages[0];
       expect(newest.data).toEqual(["сохранится"]);
+      expect(await second.control.feedback()).toEqual(feedbackBefore);
+      expect(feedbackBefore.questions.some((q: Any) => q.id === asked.id)).toBe(true);
+      expect((await second.ozon.call("/v2/review/count", {})).status).toBe(403);
     } finally {
       await second.close();
     }

@@ -4,6 +4,7 @@
  * clock) and to inject latency and faults. Ids in its answers are decimal strings.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { FEEDBACK_HANDLERS } from "./control-feedback";
 import type { Emulator } from "./core";
 import { ApiError, badRequest, notFound, MSG } from "./errors";
 import { bodyObject, optBool, optId, optNumber, optString, parseJsonLossless, reqString, type JsonObject } from "./input";
@@ -12,7 +13,7 @@ import { Prng } from "./prng";
 import type { PushConfigPatch } from "./push";
 import { chatClosedPush, messageReadPush, newMessagePush, updateMessagePush } from "./push-payloads";
 import { readBody, sendJson } from "./server";
-import { addChat, appendMessage, Author, DAY, HOUR, idAt, MessageLog, Moderation, openBuyerChat, type Chat, type ModerationCode, type Posting, type Seller } from "./state";
+import { addChat, appendMessage, Author, DAY, HOUR, idAt, isBuyerChatType, MessageLog, Moderation, openBuyerChat, type Chat, type ModerationCode, type Posting, type Seller } from "./state";
 import type { FaultMode } from "./faults";
 
 const FAULT_MODES: readonly FaultMode[] = ["error", "rate_limit", "drop", "timeout_after_apply"];
@@ -26,7 +27,7 @@ function sellerOf(emulator: Emulator, o: JsonObject | URLSearchParams): Seller {
 }
 
 function postingJson(p: Posting, now: number) {
-  return p.schema === "FBO" ? fboPostingJson(p, now) : fbsPostingJson(p, now);
+  return p.schema === "FBO" ? fboPostingJson(p, now, false, "state") : fbsPostingJson(p, now, false, "state");
 }
 
 /** Ids as strings: the control API is for tests, which should not need a lossless parser. */
@@ -154,7 +155,7 @@ const HANDLERS: Record<string, Handler> = {
     if (chatId) {
       chat = seller.chatsById.get(chatId);
       if (!chat) throw notFound(MSG.chatNotFound);
-      if (chat.type !== "BUYER_SELLER") throw badRequest("chat_id is not a buyer chat");
+      if (!isBuyerChatType(chat.type)) throw badRequest("chat_id is not a buyer chat");
     } else if (postingNumber) {
       posting = seller.postings.get(postingNumber);
       if (!posting) throw notFound(MSG.postingNotFound);
@@ -170,6 +171,20 @@ const HANDLERS: Record<string, Handler> = {
     chat.status = "OPENED"; // [inf] a buyer writing again reopens a closed chat
     emulator.changed();
     pushNewMessage(emulator, seller, chat);
+    return { chat_id: chat.chatId, message_id: messageId.toString() };
+  },
+
+  /**
+   * The seller answers in Ozon's own seller portal (not through the API): the message is the seller's, as
+   * `/v1/chat/send/message` would store it, but no reply-window rule is checked [inf: the portal shows its own
+   * windows] and nothing is pushed (seller actions push nothing).
+   */
+  "POST /__emulator/seller-message": (emulator, body) => {
+    const seller = sellerOf(emulator, body);
+    const chat = chatOf(seller, body);
+    const text = reqString(body, "text");
+    const messageId = appendMessage(seller, chat, emulator.now(), Author.Seller, text);
+    emulator.changed();
     return { chat_id: chat.chatId, message_id: messageId.toString() };
   },
 
@@ -200,7 +215,7 @@ const HANDLERS: Record<string, Handler> = {
         addChat(seller, chat);
       }
     }
-    const author = chat.type === "SELLER_SUPPORT" ? Author.Support : chat.type === "BUYER_SELLER" ? Author.Crm : Author.NotificationUser;
+    const author = chat.type === "SELLER_SUPPORT" ? Author.Support : isBuyerChatType(chat.type) || chat.type === "UNSPECIFIED" ? Author.Crm : Author.NotificationUser;
     const messageId = appendMessage(seller, chat, now, author, text);
     emulator.changed();
     pushNewMessage(emulator, seller, chat);
@@ -348,6 +363,8 @@ const HANDLERS: Record<string, Handler> = {
     emulator.faults.clear();
     return { ok: true };
   },
+
+  ...FEEDBACK_HANDLERS,
 
   "GET /__emulator/calls": (emulator) => emulator.calls,
   "DELETE /__emulator/calls": (emulator) => {

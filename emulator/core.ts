@@ -2,6 +2,7 @@
  * The running emulator minus HTTP: the world, the clock, faults, latency, call counts, the rate limiter and
  * persistence. server.ts speaks HTTP on top of it; control.ts changes it for tests.
  */
+import { rewriteFakeCdnUrls } from "./fake-cdn";
 import { FaultRegistry, RateLimiter } from "./faults";
 import { fromSnapshot, loadSnapshotFile, saveSnapshotFile, toSnapshot } from "./persist";
 import { Prng } from "./prng";
@@ -13,6 +14,8 @@ export interface EmulatorOptions {
   seed: number;
   chats?: number;
   messagesPerChat?: number;
+  questions?: number;
+  reviews?: number;
   stateFile?: string;
   /** Requests per sliding second per Client-Id; 0 = off. */
   rateLimit: number;
@@ -38,6 +41,11 @@ export class Emulator {
   /** Ozon's push notifications to the sellers' receivers; its configs survive reset(), its log does not. */
   readonly push = new PushSender();
   calls: CallCounts = { total: 0, by_path: {}, by_client: {} };
+  /**
+   * What every Ozon answer and push body passes through on its way out: with serveImagesAt(), the fake CDN's URLs
+   * under this emulator's own origin (fake-cdn.ts); otherwise unchanged.
+   */
+  publicText: ((text: string) => string) | undefined = undefined;
   world: World;
   private saveTimer: NodeJS.Timeout | null = null;
   private lastSaveMs = 0;
@@ -54,8 +62,17 @@ export class Emulator {
     }
   }
 
+  /** Images of the fake CDN are served by this emulator at `publicUrl` from now on (the demo's browser loads them). */
+  serveImagesAt(publicUrl: string): void {
+    this.publicText = (text) => rewriteFakeCdnUrls(text, publicUrl);
+    this.push.rewriteBody = this.publicText;
+  }
+
   private seedWorld(seed: number): World {
-    return buildWorld({ seed, chats: this.options.chats, messagesPerChat: this.options.messagesPerChat }, this.clock.now());
+    return buildWorld(
+      { seed, chats: this.options.chats, messagesPerChat: this.options.messagesPerChat, questions: this.options.questions, reviews: this.options.reviews },
+      this.clock.now(),
+    );
   }
 
   now(): number {

@@ -16,10 +16,15 @@ export interface StartEmulatorOptions {
   chats?: number;
   /** Messages in every chat; default 2..8 varying by scenario. */
   messagesPerChat?: number;
+  /** Product questions / reviews of demo-client (big shops for benchmarks); default the hand-made sets. */
+  questions?: number;
+  reviews?: number;
   /** Load the world from this JSON file when present; save it on changes (debounced) and on close. */
   stateFile?: string;
   /** Requests per sliding second per Client-Id; 0 = off; default 50 (Ozon's limit). */
   rateLimit?: number;
+  /** Serve the fake CDN's images (fake-cdn.ts) and point every answer and push at them: the demo's browser shows them. */
+  serveImages?: boolean;
   /** Don't print the "listening" line. */
   quiet?: boolean;
   /** Push receivers (README "Push notifications"); one per Client-Id, demo-client unless `clientId` says otherwise. */
@@ -63,6 +68,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     seed: options.seed ?? 1,
     chats: options.chats,
     messagesPerChat: options.messagesPerChat,
+    questions: options.questions,
+    reviews: options.reviews,
     stateFile: options.stateFile,
     rateLimit: options.rateLimit ?? 50,
   });
@@ -82,6 +89,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   });
   const actualPort = (http.server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${actualPort}`;
+  if (options.serveImages) emulator.serveImagesAt(url);
   if (!options.quiet) console.log(`Ozon emulator listening on ${url}`);
   if (options.stateFile) emulator.changed();
 

@@ -19,7 +19,7 @@ export function toJson(value: unknown): string {
   return stringify(value) ?? "null";
 }
 
-export function isObject(v: unknown): v is JsonObject {
+function isObject(v: unknown): v is JsonObject {
   return typeof v === "object" && v !== null && !Array.isArray(v) && !isLosslessNumber(v);
 }
 

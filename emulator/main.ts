@@ -3,13 +3,13 @@
  * `Ozon emulator listening on http://127.0.0.1:<port>`.
  *
  * Flags: --port N (default EMULATOR_PORT or 8787; 0 = any free port), --seed N (default 1), --chats N,
- * --messages-per-chat N, --state FILE, --rate-limit N (default 50; 0 = off), --push-url URL (demo-client's push
+ * --messages-per-chat N, --questions N, --reviews N, --state FILE, --rate-limit N (default 50; 0 = off), --push-url URL (demo-client's push
  * receiver), --help.
  */
 import { parseArgs } from "node:util";
 import { DEFAULT_PORT, startEmulator } from "./index";
 
-const USAGE = `Usage: tsx emulator/main.ts [--port N] [--seed N] [--chats N] [--messages-per-chat N] [--state FILE] [--rate-limit N] [--push-url URL]`;
+const USAGE = `Usage: tsx emulator/main.ts [--port N] [--seed N] [--chats N] [--messages-per-chat N] [--questions N] [--reviews N] [--state FILE] [--rate-limit N] [--push-url URL]`;
 
 function intFlag(name: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
@@ -36,6 +36,8 @@ async function main(): Promise<void> {
       seed: { type: "string" },
       chats: { type: "string" },
       "messages-per-chat": { type: "string" },
+      questions: { type: "string" },
+      reviews: { type: "string" },
       state: { type: "string" },
       "rate-limit": { type: "string" },
       "push-url": { type: "string" },
@@ -54,8 +56,11 @@ async function main(): Promise<void> {
     seed: intFlag("seed", values.seed, 0),
     chats: intFlag("chats", values.chats, 1),
     messagesPerChat: intFlag("messages-per-chat", values["messages-per-chat"], 1),
+    questions: intFlag("questions", values.questions, 1),
+    reviews: intFlag("reviews", values.reviews, 1),
     stateFile: values.state,
     rateLimit: intFlag("rate-limit", values["rate-limit"], 0),
+    serveImages: true,
     push: values["push-url"] ? { url: pushUrlFlag(values["push-url"]) } : undefined,
   });
 

@@ -3,6 +3,7 @@
  * written atomically (temp file + rename).
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { emptyFeedback, type SellerFeedback } from "./feedback";
 import {
   MessageLog,
   refreshDerived,
@@ -36,6 +37,8 @@ interface SellerSnapshot {
   lastMessageId: string;
   postings: Posting[];
   chats: ChatSnapshot[];
+  /** Questions and reviews as they are (plain objects); absent in files written before they existed. */
+  feedback?: SellerFeedback;
 }
 
 export interface Snapshot {
@@ -75,6 +78,7 @@ export function toSnapshot(world: World, clockOffsetMs: number): Snapshot {
       anchor: s.anchor,
       lastMessageId: s.lastMessageId.toString(),
       postings: [...s.postings.values()],
+      feedback: s.feedback,
       chats: s.chats.map((c) => {
         const n = c.log.length;
         return {
@@ -116,6 +120,7 @@ export function fromSnapshot(snap: Snapshot): { world: World; clockOffsetMs: num
       postings: new Map(s.postings.map((p) => [p.posting_number, p])),
       totalUnread: 0,
       sortedChats: null,
+      feedback: s.feedback ?? emptyFeedback(),
     };
     for (const c of s.chats) {
       const m = c.messages;

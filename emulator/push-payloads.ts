@@ -3,7 +3,7 @@
  * as decimal STRINGS (unlike the REST lists), seller_id a number.
  */
 import { iso, messageJson } from "./render";
-import { Author, type Chat, type Seller } from "./state";
+import { Author, isBuyerChatType, type Chat, type Seller } from "./state";
 
 /** BUYER_SELLER → Buyer_Seller. */
 export function pushChatType(type: string): string {
@@ -24,8 +24,8 @@ function pushUserType(author: number, stored: string): string {
 }
 
 /** The Ozon user on the other side of a chat: the buyer, support, or the notification user. */
-export function chatPeer(chat: Chat): { id: string; type: string } {
-  const type = chat.type === "BUYER_SELLER" ? "Customer" : chat.type === "SELLER_SUPPORT" ? "Support" : "NotificationUser";
+function chatPeer(chat: Chat): { id: string; type: string } {
+  const type = isBuyerChatType(chat.type) ? "Customer" : chat.type === "SELLER_SUPPORT" || chat.type === "UNSPECIFIED" ? "Support" : "NotificationUser";
   return { id: chat.peerId, type };
 }
 

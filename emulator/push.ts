@@ -11,12 +11,12 @@ import { performance } from "node:perf_hooks";
 import { Prng } from "./prng";
 
 /** Ozon suspends pushes to a URL whose answers take longer than 5 s (§11.3). */
-export const DEFAULT_PUSH_TIMEOUT_MS = 5000;
+const DEFAULT_PUSH_TIMEOUT_MS = 5000;
 /**
  * Ozon's real schedule starts "after a few seconds", grows up to 10 min, then 5 more tries every 10 min (§11.3); that
  * is too slow for tests and demos, so the default is a compressed schedule of the same shape.
  */
-export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [2000, 5000, 15000];
+const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [2000, 5000, 15000];
 /** The log keeps the newest pushes only, so a long benchmark cannot grow it without bound. */
 const MAX_LOG = 100_000;
 const MAX_RESPONSE_BYTES = 64 * 1024;
@@ -86,7 +86,7 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
-export function defaultPushConfig(clientId: string): PushConfig {
+function defaultPushConfig(clientId: string): PushConfig {
   return {
     client_id: clientId,
     url: null,
@@ -149,6 +149,13 @@ export class PushSender {
     this.httpsAgent.destroy();
   }
 
+  /** Set by Emulator.serveImagesAt: the fake CDN's URLs under the emulator's origin in every push body. */
+  rewriteBody: ((text: string) => string) | undefined = undefined;
+
+  private publicBody(text: string): string {
+    return this.rewriteBody ? this.rewriteBody(text) : text;
+  }
+
   /**
    * An Ozon-side event for `clientId`: logs and sends `payload` if the client has a URL. Returns at once; the
    * request goes out from a timer, after the caller has answered.
@@ -163,7 +170,7 @@ export class PushSender {
     }
     if (config.drop_rate > 0 && this.rng.next() < config.drop_rate) return this.drop(record);
     const target = { url: config.url, timeoutMs: config.timeout_ms, retryDelays: [...config.retry_delays_ms] };
-    const body = JSON.stringify(payload);
+    const body = this.publicBody(JSON.stringify(payload));
     const generation = this.generation;
     const attempt = async (n: number): Promise<void> => {
       const started = now();

@@ -67,13 +67,24 @@ export function fbsStatus(p: Posting, now: number): { status: string; substatus:
   return { status: "awaiting_deliver", substatus: "posting_created" };
 }
 
-function productsJson(p: Posting) {
-  return p.products.map((x) => ({ sku: x.sku, offer_id: x.offer_id, name: x.name, quantity: x.quantity, price: x.price, currency_code: x.currency_code }));
+/**
+ * Where a posting is rendered: Ozon's single-posting methods (`get`: price as a decimal string beside
+ * `currency_code`), its list methods (`list`: price as `{amount, currency}`, as Ozon's schema of /v4/posting/fbs/list
+ * and /v3/posting/fbo/list gives it), or the control API's state (`state`: as `get`, with our scheme spelled out).
+ */
+export type PostingWire = "get" | "list" | "state";
+
+function productsJson(p: Posting, wire: PostingWire) {
+  return p.products.map((x) =>
+    wire === "list"
+      ? { sku: x.sku, offer_id: x.offer_id, name: x.name, quantity: x.quantity, price: { amount: x.price, currency: x.currency_code } }
+      : { sku: x.sku, offer_id: x.offer_id, name: x.name, quantity: x.quantity, price: x.price, currency_code: x.currency_code },
+  );
 }
 
 const dateOrNull = (ms: number | null, now: number) => (ms !== null && ms <= now ? iso(ms) : null);
 
-export function fbsPostingJson(p: Posting, now: number, withAnalytics = false) {
+export function fbsPostingJson(p: Posting, now: number, withAnalytics = false, wire: PostingWire = "get") {
   const { status, substatus } = fbsStatus(p, now);
   const canCreateChat = startDenial(p, now) === null;
   return {
@@ -82,8 +93,11 @@ export function fbsPostingJson(p: Posting, now: number, withAnalytics = false) {
     order_number: p.order_number,
     status,
     substatus,
-    delivery_schema: p.schema,
-    is_rfbs: p.schema === "rFBS",
+    // Live Ozon's v4 list says "fbs" for FBS and rFBS alike; what tells rFBS is the delivery integration:
+    // `tpl_integration_type` "ozon" = Ozon delivers (FBS), anything else = the seller's service (rFBS).
+    // docs/ozon-wire-decisions.md, "rFBS".
+    ...(wire === "state" ? { delivery_schema: p.schema } : wire === "list" ? { delivery_schema: "fbs" } : {}),
+    tpl_integration_type: p.schema === "rFBS" ? "non_integrated" : "ozon",
     created_at: iso(p.createdAt),
     in_process_at: dateOrNull(p.paidAt, now),
     shipment_date: iso(p.shipmentDate),
@@ -94,7 +108,7 @@ export function fbsPostingJson(p: Posting, now: number, withAnalytics = false) {
       p.schema === "rFBS"
         ? { id: 1020000532371000, name: "Доставка силами продавца", warehouse: "Склад продавца, Москва", warehouse_id: 1020000532371 }
         : { id: 22400000001000, name: "Ozon Логистика курьеру, Москва", warehouse: "Основной склад", warehouse_id: 22400000001 },
-    products: productsJson(p),
+    products: productsJson(p, wire),
     available_actions: canCreateChat ? ["can_create_chat"] : [],
     analytics_data: withAnalytics
       ? { city: "Москва", region: "Москва", delivery_type: "Courier", is_premium: false, payment_type_group_name: "Карты оплаты", warehouse: "Основной склад", warehouse_id: 22400000001 }
@@ -111,17 +125,20 @@ export function fboStatus(p: Posting, now: number): string {
   return s === "awaiting_approve" ? "awaiting_packaging" : s; // FBO postings are paid when they exist
 }
 
-export function fboPostingJson(p: Posting, now: number, withAnalytics = false) {
+export function fboPostingJson(p: Posting, now: number, withAnalytics = false, wire: PostingWire = "get") {
+  const status = fboStatus(p, now);
   return {
     order_id: p.order_id,
     order_number: p.order_number,
     posting_number: p.posting_number,
-    status: fboStatus(p, now),
+    status,
+    // The FBO list has a substatus (Ozon's schema of /v3/posting/fbo/list); the v2 get has none.
+    ...(wire === "get" ? {} : { substatus: fbsStatus(p, now).substatus }),
     delivery_schema: "FBO",
     cancel_reason_id: p.cancelled ? 402 : 0,
     created_at: iso(p.createdAt),
     in_process_at: dateOrNull(p.paidAt, now),
-    products: productsJson(p).map((x) => ({ ...x, digital_codes: [] as string[], is_marketplace_buyout: false })),
+    products: productsJson(p, wire).map((x) => ({ ...x, digital_codes: [] as string[], is_marketplace_buyout: false })),
     available_actions: [] as string[],
     analytics_data: withAnalytics
       ? { city: "Санкт-Петербург", delivery_type: "PVZ", is_legal: false, is_premium: false, payment_type_group_name: "Карты оплаты", warehouse_id: 1020000091753000, warehouse_name: "ХОРУГВИНО_РФЦ" }

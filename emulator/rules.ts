@@ -10,11 +10,11 @@
 import { ApiError, forbidden, MSG } from "./errors";
 import { Author, HOUR, type Chat, type Posting } from "./state";
 
-export const REPLY_WINDOW_MS = 48 * HOUR;
-export const FBS_WINDOW_MS = 72 * HOUR;
+const REPLY_WINDOW_MS = 48 * HOUR;
+const FBS_WINDOW_MS = 72 * HOUR;
 
 /** Time of the newest buyer message in the chat, or null. */
-export function lastBuyerMessageAt(chat: Chat): number | null {
+function lastBuyerMessageAt(chat: Chat): number | null {
   const log = chat.log;
   for (let i = log.length - 1; i >= 0; i--) {
     const a = log.authors[i];
@@ -32,11 +32,15 @@ function withinReplyWindow(chat: Chat, now: number): boolean {
 export function sendDenial(chat: Chat, posting: Posting | undefined, now: number): ApiError | null {
   switch (chat.type) {
     case "SELLER_SUPPORT":
-      return null; // [inf] support chats have no window
+    case "UNSPECIFIED":
+      return null; // [inf] support (and unspecified) chats have no window
     case "SELLER_NOTIFICATION_LOGISTICS":
     case "SELLER_NOTIFICATION_UPDATE_CONTENT":
+    case "SELLER_API_UPDATES":
+    case "SELLER_API_NOTIFICATIONS":
       return forbidden(MSG.accessExpired); // [inf] notification chats are read-only
     case "BUYER_SELLER":
+    case "BUYER_SELLER_SELECT":
       break;
   }
   if (withinReplyWindow(chat, now)) return null;
@@ -47,7 +51,7 @@ export function sendDenial(chat: Chat, posting: Posting | undefined, now: number
 }
 
 /** Whether the seller may open a chat for this FBS/rFBS posting now (ignoring an existing chat). */
-export function startWindowOpen(posting: Posting, now: number): boolean {
+function startWindowOpen(posting: Posting, now: number): boolean {
   if (posting.schema === "FBO" || posting.cancelled || posting.paidAt === null) return false;
   if (now - posting.paidAt <= FBS_WINDOW_MS) return true;
   return posting.deliveredAt !== null && now - posting.deliveredAt <= FBS_WINDOW_MS;

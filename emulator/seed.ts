@@ -7,6 +7,7 @@
  * `chats`/`messagesPerChat` build large shops for benchmarks by cycling through the same scenarios.
  */
 import { Prng } from "./prng";
+import { catalogProducts, seedFeedback } from "./seed-feedback";
 import {
   addChat,
   Author,
@@ -34,11 +35,15 @@ export interface SeedOptions {
   chats?: number;
   /** Messages in every chat (default: 2..8, varying by scenario). */
   messagesPerChat?: number;
+  /** Product questions of demo-client (default: the hand-made list, 18). */
+  questions?: number;
+  /** Reviews of demo-client (default: the hand-made list, 19). */
+  reviews?: number;
 }
 
 const MINUTE = 60_000;
 
-const CATALOG: readonly Omit<Product, "quantity" | "currency_code">[] = [
+export const CATALOG: readonly Omit<Product, "quantity" | "currency_code">[] = [
   { sku: 1482736501, offer_id: "PLED-150-GR", name: "Плед флисовый 150×200 см, графит", price: "1290.00" },
   { sku: 1482736502, offer_id: "PLED-200-BG", name: "Плед вязаный 200×220 см, бежевый", price: "2490.00" },
   { sku: 1539920117, offer_id: "KAST-4L-ST", name: "Кастрюля из нержавеющей стали 4 л с крышкой", price: "1890.00" },
@@ -195,6 +200,18 @@ const LOGISTICS_TEXTS: readonly string[] = [
   "Отправление {posting} доставлено покупателю.",
   "Напоминаем: отгрузите отправления до 12:00, чтобы они не были отменены.",
 ];
+const CRM_TEXTS: readonly string[] = [
+  "Здравствуйте! Это служба контроля качества Ozon. Проверьте, пожалуйста, остатки по складу до конца недели.",
+  "Напоминаем: по заказам с истёкшим сроком сборки начисляется штраф. Подробности в разделе «Заказы».",
+];
+const COURIER_TEXTS: readonly string[] = [
+  "Курьер прибыл на склад за отгрузкой. Подготовьте, пожалуйста, отправления.",
+  "Курьер: буду на месте через 20 минут, ворота №3.",
+];
+const API_TEXTS: readonly string[] = [
+  "Seller API: метод /v2/posting/fbo/list будет отключён. Перейдите на /v3/posting/fbo/list.",
+  "Seller API: срок действия вашего API-ключа истекает через 10 дней.",
+];
 const CONTENT_TEXTS: readonly string[] = [
   "В категории «Постельное бельё» обновились обязательные характеристики. Проверьте карточки товаров.",
   "Атрибут «Материал наполнителя» стал обязательным для категории «Одеяла».",
@@ -217,6 +234,8 @@ interface BuyerScenario {
   replied?: boolean;
   closed?: boolean;
   topic: Topic;
+  /** An Ozon Select order: the chat is BUYER_SELLER_SELECT. */
+  select?: boolean;
   image?: ModerationCode;
   cyrillic?: boolean;
 }
@@ -238,7 +257,7 @@ const BUYER_SCENARIOS: readonly BuyerScenario[] = [
   { schema: "FBO", paidH: 130, deliveredH: 60, lastBuyerH: 47, unread: 1, topic: "return" },
   { schema: "FBO", paidH: 70, deliveringH: 12, lastBuyerH: 3, unread: 2, topic: "deadline", cyrillic: true },
   { schema: "FBO", paidH: 260, deliveredH: 120, lastBuyerH: 72, unread: 0, replied: true, topic: "general" },
-  { schema: "FBO", paidH: 50, deliveringH: 6, lastBuyerH: 8, unread: 4, topic: "delivery" },
+  { schema: "FBO", paidH: 50, deliveringH: 6, lastBuyerH: 8, unread: 4, topic: "delivery", select: true },
   // FBS: writable from payment until 72 h after delivery, then only within 48 h of the buyer's last message.
   { schema: "FBS", paidH: 10, lastBuyerH: 4, unread: 1, topic: "deadline" },
   { schema: "FBS", paidH: 30, lastBuyerH: 20, unread: 0, replied: true, topic: "size" },
@@ -279,6 +298,9 @@ const SERVICE_SCENARIOS: readonly ServiceScenario[] = [
   { type: "SELLER_SUPPORT", lastH: 40 * 24, unread: 0, closed: true },
   { type: "SELLER_NOTIFICATION_LOGISTICS", lastH: 1, unread: 3 },
   { type: "SELLER_NOTIFICATION_UPDATE_CONTENT", lastH: 10 * 24, unread: 0 },
+  { type: "SELLER_API_UPDATES", lastH: 4 * 24, unread: 0 },
+  // Ozon's CRM and a courier writing to the seller (live Ozon lists such chats as UNSPECIFIED).
+  { type: "UNSPECIFIED", lastH: 6, unread: 1 },
 ];
 
 /** Postings without a chat, to exercise /v1/chat/start in every state. */
@@ -430,7 +452,7 @@ function buildBuyerChat(b: SellerBuild, sc: BuyerScenario, chatIndex: number, me
 
   const chat: Chat = {
     chatId,
-    type: "BUYER_SELLER",
+    type: sc.select ? "BUYER_SELLER_SELECT" : "BUYER_SELLER",
     status: sc.closed ? "CLOSED" : "OPENED",
     createdAt: Math.floor(times[0]!) - rng.int(0, 5) * 1000,
     postingNumber: posting.posting_number,
@@ -463,6 +485,13 @@ function buildServiceChat(b: SellerBuild, sc: ServiceScenario, chatIndex: number
       const sellerTurn = !trailing && i % 2 === 0;
       author = sellerTurn ? Author.Seller : Author.Support;
       text = sellerTurn ? rng.pick(SELLER_TO_SUPPORT) : rng.pick(SUPPORT_TEXTS);
+    } else if (sc.type === "UNSPECIFIED") {
+      // Ozon's CRM (system messages) and a courier, taking turns.
+      author = i % 2 === 0 ? Author.Crm : Author.Courier;
+      text = rng.pick(author === Author.Crm ? CRM_TEXTS : COURIER_TEXTS);
+    } else if (sc.type === "SELLER_API_UPDATES" || sc.type === "SELLER_API_NOTIFICATIONS") {
+      author = Author.NotificationUser;
+      text = rng.pick(API_TEXTS);
     } else {
       author = Author.NotificationUser;
       const pool = sc.type === "SELLER_NOTIFICATION_LOGISTICS" ? LOGISTICS_TEXTS : CONTENT_TEXTS;
@@ -477,7 +506,7 @@ function buildServiceChat(b: SellerBuild, sc: ServiceScenario, chatIndex: number
     status: sc.closed ? "CLOSED" : "OPENED",
     createdAt: Math.floor(times[0]!) - 1000,
     postingNumber: null,
-    peerId: isSupport ? "ozon_support" : "o3_notification_user_sc",
+    peerId: isSupport ? "ozon_support" : sc.type === "UNSPECIFIED" ? "ozon_crm" : "o3_notification_user_sc",
     log,
     readCount: count - unread,
     unread: 0,
@@ -538,6 +567,17 @@ export function buildWorld(options: SeedOptions, seededAt: number): World {
     options.chats,
     options.messagesPerChat,
   );
+  // The demo seller has the reviews subscription («Управление отзывами»), so the demo shows reviews; the control API
+  // turns it off (POST /__emulator/seller-settings).
+  seedFeedback(demo.feedback, {
+    seed: options.seed,
+    seededAt,
+    companyName: demo.companyName,
+    catalog: catalogProducts(CATALOG),
+    reviewManagement: true,
+    questions: options.questions,
+    reviews: options.reviews,
+  });
   sellers.set(demo.clientId, demo);
 
   const basic = newSeller({
@@ -557,7 +597,35 @@ export function buildWorld(options: SeedOptions, seededAt: number): World {
     undefined,
     undefined,
   );
+  seedFeedback(basic.feedback, {
+    seed: options.seed * 7919 + 17,
+    seededAt,
+    companyName: basic.companyName,
+    catalog: catalogProducts(CATALOG.slice(0, 4)),
+    reviewManagement: false,
+    share: 0.25,
+  });
   sellers.set(basic.clientId, basic);
+
+  // Plain Premium: lists every chat, reads support and system chats, but no buyer chat.
+  const premium = newSeller({
+    clientId: "premium-client",
+    apiKey: "premium-api-key",
+    sellerId: "3058214",
+    companyName: "ООО «Северный ветер»",
+    subscription: "PREMIUM",
+    anchor,
+  });
+  const premiumRng = new Prng(options.seed * 104_729 + 31);
+  buildShop(
+    { seller: premium, rng: premiumRng, seededAt, postingSeq: 0, orderPrefixBase: premiumRng.int(10_000_000, 90_000_000) },
+    [BUYER_SCENARIOS[0]!, BUYER_SCENARIOS[1]!, BUYER_SCENARIOS[2]!],
+    [SERVICE_SCENARIOS[0]!, SERVICE_SCENARIOS[3]!],
+    [LONE_POSTINGS[0]!],
+    undefined,
+    undefined,
+  );
+  sellers.set(premium.clientId, premium);
 
   return { seed: options.seed, seededAt, sellers };
 }

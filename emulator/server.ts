@@ -6,8 +6,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { handleControl } from "./control";
+import { FAKE_CDN_PATH, renderFakeCdnImage } from "./fake-cdn";
 import type { Emulator } from "./core";
 import { ApiError, badRequest, forbidden, grpcCodeForHttp, MSG } from "./errors";
+import { MSG_FEEDBACK } from "./feedback";
 import { bodyObject, parseJsonLossless, toJson, type Json } from "./input";
 import { ROUTES } from "./routes";
 
@@ -35,8 +37,9 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
   });
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = toJson(body);
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, rewrite?: (text: string) => string): void {
+  const json = toJson(body);
+  const text = rewrite ? rewrite(json) : json;
   res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(text), ...headers });
   res.end(text);
 }
@@ -106,8 +109,13 @@ export function createEmulatorServer(emulator: Emulator): EmulatorHttpServer {
       if (wait !== null) throw new ApiError(429, 8, MSG.rateLimited, { "Retry-After": String(wait) });
       const seller = emulator.seller(clientId);
       if (!seller || seller.apiKey !== apiKey) throw new ApiError(404, 5, MSG.invalidApiKey);
-      if (route.premium && seller.subscription !== "PREMIUM_PLUS" && seller.subscription !== "PREMIUM_PRO") {
+      // Plain Premium passes here: it may list every chat and use support and system chats, not buyer chats
+      // (findChat and chat/start refuse those) [FR live test, ../shared/ozon-chat-api.md §5].
+      if (route.premium && seller.subscription !== "PREMIUM_PLUS" && seller.subscription !== "PREMIUM_PRO" && seller.subscription !== "PREMIUM") {
         throw forbidden(MSG.premiumRequired);
+      }
+      if (route.reviews && seller.subscription !== "PREMIUM_PRO" && !seller.feedback.reviewManagement) {
+        throw forbidden(MSG_FEEDBACK.reviewsRequired);
       }
       if (raw.tooLarge) throw badRequest("request body is too large");
       let parsed: Json;
@@ -132,11 +140,19 @@ export function createEmulatorServer(emulator: Emulator): EmulatorHttpServer {
       holdAndDestroy(req, fault.delay_ms ?? DEFAULT_TIMEOUT_AFTER_APPLY_MS);
       return;
     }
-    sendJson(res, result.status, result.body, result.headers);
+    // Ozon's answers carry its clock in the Date header; the emulator's follows its own clock (moved by
+    // /__emulator/clock/advance), so a client that measures Ozon's windows on Ozon's clock sees the move.
+    sendJson(res, result.status, result.body, { Date: new Date(emulator.now()).toUTCString(), ...result.headers }, emulator.publicText);
   }
 
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (path.startsWith(FAKE_CDN_PATH) && req.method === "GET") {
+      const svg = renderFakeCdnImage(path.slice(FAKE_CDN_PATH.length));
+      res.writeHead(200, { "Content-Type": "image/svg+xml", "Content-Length": Buffer.byteLength(svg), "Cache-Control": "public, max-age=86400" });
+      res.end(svg);
+      return;
+    }
     const handling = path === "/__emulator" || path.startsWith("/__emulator/") ? handleControl(emulator, req, res, path) : handleOzon(req, res, path);
     handling.catch((err: unknown) => {
       console.error("[ozon-emulator] request failed:", err);
@@ -144,6 +160,10 @@ export function createEmulatorServer(emulator: Emulator): EmulatorHttpServer {
       else res.destroy();
     });
   });
+  // Longer than a client's keep-alive reuse: with Node's 5 s default the server may close an idle socket just as a
+  // busy client (its event loop held up) sends on it, which the client sees as ECONNRESET. close() destroys them all.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));

@@ -6,14 +6,26 @@
  * seller that follows the clock, so they increase with time across the whole seller and appending keeps
  * every log sorted.
  */
+import { emptyFeedback, type SellerFeedback } from "./feedback";
 import { Prng } from "./prng";
 
 export type DeliverySchema = "FBO" | "FBS" | "rFBS";
 export type ChatType =
   | "BUYER_SELLER"
+  /** A buyer chat about an Ozon Select order: a buyer chat in every respect. */
+  | "BUYER_SELLER_SELECT"
   | "SELLER_SUPPORT"
   | "SELLER_NOTIFICATION_LOGISTICS"
-  | "SELLER_NOTIFICATION_UPDATE_CONTENT";
+  | "SELLER_NOTIFICATION_UPDATE_CONTENT"
+  | "SELLER_API_UPDATES"
+  | "SELLER_API_NOTIFICATIONS"
+  /** Live Ozon lists chats of this type (system messages from Ozon's CRM and couriers) [1: FR, ozon-chat-api.md §3.2]. */
+  | "UNSPECIFIED";
+
+/** The chats with a buyer: BUYER_SELLER and BUYER_SELLER_SELECT. */
+export function isBuyerChatType(type: ChatType): boolean {
+  return type === "BUYER_SELLER" || type === "BUYER_SELLER_SELECT";
+}
 export type ChatStatus = "OPENED" | "CLOSED";
 export type Subscription = "PREMIUM_PLUS" | "PREMIUM_PRO" | "PREMIUM" | "UNKNOWN";
 
@@ -36,9 +48,9 @@ export const Moderation = { None: 0, SUCCESS: 1, MODERATION: 2, FAILED: 3 } as c
 export type ModerationCode = (typeof Moderation)[keyof typeof Moderation];
 export const MODERATION_NAME: readonly (string | undefined)[] = [undefined, "SUCCESS", "MODERATION", "FAILED"];
 
-export const ID_BASE = 3_000_000_000_000_000_000n;
+const ID_BASE = 3_000_000_000_000_000_000n;
 /** Id = ID_BASE + (ms since the seller's anchor) * ID_SLOTS_PER_MS + slot: room for 2^20 ids per millisecond. */
-export const ID_SLOTS_PER_MS = 1n << 20n;
+const ID_SLOTS_PER_MS = 1n << 20n;
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -182,9 +194,11 @@ export interface Seller {
   totalUnread: number;
   /** Chats sorted for /v3/chat/list; null when a change invalidated it. */
   sortedChats: Chat[] | null;
+  /** Product questions, reviews and the product cards they are about (feedback.ts). */
+  feedback: SellerFeedback;
 }
 
-export function isSellerAuthor(author: number): boolean {
+function isSellerAuthor(author: number): boolean {
   return author === Author.Seller;
 }
 
@@ -213,8 +227,8 @@ export function idAt(seller: Seller, time: number, slot = 0): bigint {
   return ID_BASE + ms * ID_SLOTS_PER_MS + BigInt(slot);
 }
 
-export function newSeller(init: Omit<Seller, "lastMessageId" | "chats" | "chatsById" | "postings" | "totalUnread" | "sortedChats">): Seller {
-  return { ...init, lastMessageId: 0n, chats: [], chatsById: new Map(), postings: new Map(), totalUnread: 0, sortedChats: null };
+export function newSeller(init: Omit<Seller, "lastMessageId" | "chats" | "chatsById" | "postings" | "totalUnread" | "sortedChats" | "feedback">): Seller {
+  return { ...init, lastMessageId: 0n, chats: [], chatsById: new Map(), postings: new Map(), totalUnread: 0, sortedChats: null, feedback: emptyFeedback() };
 }
 
 export function addChat(seller: Seller, chat: Chat): void {
@@ -317,7 +331,7 @@ export function compareChats(a: { activity: bigint; chatId: string }, b: { activ
 }
 
 /** Sort key of a chat for /v3/chat/list. */
-export function chatActivity(seller: Seller, chat: Chat): bigint {
+function chatActivity(seller: Seller, chat: Chat): bigint {
   return chat.log.length > 0 ? lastMessageId(chat) : idAt(seller, chat.createdAt);
 }
 

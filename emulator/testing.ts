@@ -5,6 +5,7 @@
  */
 import { isSafeNumber, parse } from "lossless-json";
 import type { ControlState } from "./control";
+import type { FeedbackState } from "./control-feedback";
 import type { CallCounts } from "./core";
 import type { Fault, FaultMode } from "./faults";
 import type { PingResult, PushConfig, PushRecord } from "./push";
@@ -16,6 +17,8 @@ export type SellerCredentials = { readonly clientId: string; readonly apiKey: st
 export const DEMO = { clientId: "demo-client", apiKey: "demo-api-key" } as const satisfies SellerCredentials;
 /** The seller without a subscription: every chat method answers 403. */
 export const BASIC = { clientId: "basic-client", apiKey: "basic-api-key" } as const satisfies SellerCredentials;
+/** The plain Premium seller: lists every chat and reads support and system chats, but no buyer chat (403). */
+export const PREMIUM = { clientId: "premium-client", apiKey: "premium-api-key" } as const satisfies SellerCredentials;
 
 /**
  * A value as the control API writes it: bigint ids become decimal strings; string enums stay open strings (what a
@@ -35,6 +38,13 @@ export type EmulatorChat = EmulatorState["chats"][number];
 export type EmulatorMessage = EmulatorChat["messages"][number];
 export type EmulatorPosting = EmulatorState["postings"][number];
 export type EmulatorCalls = CallCounts;
+/** GET /__emulator/feedback: a seller's questions (with every answer) and reviews (with every comment). */
+export type EmulatorFeedback = Written<FeedbackState>;
+export type EmulatorQuestion = EmulatorFeedback["questions"][number];
+export type EmulatorAnswer = EmulatorQuestion["answers"][number];
+export type EmulatorReview = EmulatorFeedback["reviews"][number];
+export type EmulatorComment = EmulatorReview["comments"][number];
+export type Publication = "PUBLISHED" | "MODERATION" | "REJECTED";
 /** POST /__emulator/faults: which requests a fault hits and how (README "Fault modes"). */
 export type FaultSpec = Partial<Omit<Fault, "id" | "mode">> & { mode: FaultMode };
 export type ChatMessageRef = { chat_id: string; message_id: string };
@@ -78,6 +88,9 @@ export function emulatorControl(url: EmulatorUrl) {
       is_image?: boolean;
       moderate_image_status?: "SUCCESS" | "MODERATION" | "FAILED";
     }) => request<ChatMessageRef>("POST", "buyer-message", message),
+    /** The seller answers in Ozon's seller portal (not through the API): a seller message no agent of ours sent. */
+    sellerMessage: (message: { client_id?: string; chat_id: string; text: string }) =>
+      request<ChatMessageRef>("POST", "seller-message", message),
     /** Ozon's support writes: to a chat, or to the first open support chat. */
     supportMessage: (message: { client_id?: string; chat_id?: string; text: string }) =>
       request<ChatMessageRef>("POST", "support-message", message),
@@ -108,6 +121,26 @@ export function emulatorControl(url: EmulatorUrl) {
       text?: string;
       moderate_image_status?: "SUCCESS" | "MODERATION" | "FAILED";
     }) => request<EmulatorMessage>("POST", "update-message", update),
+    /** The seller's questions and reviews as they are, every answer and comment included. */
+    feedback: (clientId: string = DEMO.clientId) => request<EmulatorFeedback>("GET", `feedback?${sellerQuery(clientId)}`),
+    /** The seller's subscriptions: `review_management: false` makes the review methods answer 403 (Premium Pro aside). */
+    sellerSettings: (settings: { client_id?: string; review_management?: boolean; subscription?: "PREMIUM_PLUS" | "PREMIUM_PRO" | "PREMIUM" | "UNKNOWN" }) =>
+      request<{ client_id: string; subscription: string; review_management: boolean }>("POST", "seller-settings", settings),
+    /** A buyer asks about a product (the catalog's first SKU unless `sku`): a NEW question, answered as /v1/question/info would. */
+    buyerQuestion: (question: { client_id?: string; sku?: number; text: string; author_name?: string }) =>
+      request<Omit<EmulatorQuestion, "answers">>("POST", "buyer-question", question),
+    /** Someone answers a question: another buyer (default) or the seller in Ozon's portal (`by: "seller"`). */
+    questionAnswer: (answer: { client_id?: string; question_id: string; text: string; by?: "buyer" | "seller"; author_name?: string; publication?: Publication }) =>
+      request<Omit<EmulatorAnswer, "by_seller">>("POST", "question-answer", answer),
+    /** A buyer reviews a product: a NEW review, answered as /v2/review/info would. */
+    buyerReview: (review: { client_id?: string; sku?: number; text?: string; rating?: number; photos?: number; order_status?: "DELIVERED" | "CANCELLED" }) =>
+      request<Omit<EmulatorReview, "comments">>("POST", "buyer-review", review),
+    /** Someone comments on a review: a buyer (default), the seller in Ozon's portal, or Ozon. */
+    reviewComment: (comment: { client_id?: string; review_id: string; text: string; by?: "buyer" | "seller" | "ozon"; parent_comment_id?: string; publication?: Publication }) =>
+      request<EmulatorComment>("POST", "review-comment", comment),
+    /** Ozon's moderation decides on an answer or a comment. */
+    moderate: (decision: { client_id?: string; answer_id?: string; comment_id?: string; publication: Publication; reason?: string }) =>
+      request<unknown>("POST", "moderate", decision),
     /** Where and how Ozon pushes for a client (demo-client unless `client_id`); answers the whole config. */
     configurePush: (config: PushConfigUpdate) => request<PushConfig>("POST", "push", config),
     pushConfigs: () => request<{ configs: PushConfig[] }>("GET", "push"),
@@ -139,7 +172,7 @@ export interface OzonReply {
 
 /** Parses JSON; integers beyond 2^53 stay decimal strings. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function parseLossless(text: string): any {
+function parseLossless(text: string): any {
   return parse(text, null, (s) => (isSafeNumber(s) ? Number(s) : s));
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeEncryptionKey, EnvError, OZON_PRODUCTION_API_URL, parseEnv } from "./env";
+import { decodeEncryptionKey, EnvError, OZON_PRODUCTION_API_URL, parseEnv, readLogLevel } from "./env";
 
 // The secrets have no default: every other test starts from these.
 const SECRETS = { AUTH_SECRET: "a".repeat(32), ENCRYPTION_KEY: "00".repeat(32) };
@@ -30,6 +30,8 @@ describe("parseEnv", () => {
     [{ ENCRYPTION_KEY: "c2hvcnQ=" }, "Environment variable ENCRYPTION_KEY is malformed: it should be 32 random bytes"],
     [{ ENCRYPTION_KEY: "zz".repeat(32) }, "Environment variable ENCRYPTION_KEY is malformed"],
     [{ OZON_RATE_LIMIT_PER_SECOND: "60" }, "Environment variable OZON_RATE_LIMIT_PER_SECOND is malformed"],
+    [{ LOG_LEVEL: "verbose" }, "Environment variable LOG_LEVEL is malformed: it should be one of fatal, error, warn"],
+    [{ LIVE_HEARTBEAT_MS: "10" }, "Environment variable LIVE_HEARTBEAT_MS is malformed"],
   ])("refuses %j with one line naming the variable", (source, message) => {
     let thrown: unknown;
     try {
@@ -53,5 +55,13 @@ describe("parseEnv", () => {
       expect(Buffer.from(decodeEncryptionKey(encoded)!)).toEqual(bytes);
       expect(() => parseEnv({ ...SECRETS, ENCRYPTION_KEY: encoded })).not.toThrow();
     }
+  });
+
+  it("logs at info unless LOG_LEVEL says otherwise; the logger's own read falls back to info on a bad value", () => {
+    expect(parseEnv({ ...SECRETS }).LOG_LEVEL).toBe("info");
+    expect(parseEnv({ ...SECRETS, LOG_LEVEL: "debug" }).LOG_LEVEL).toBe("debug");
+    expect(readLogLevel({})).toBe("info");
+    expect(readLogLevel({ LOG_LEVEL: "silent" })).toBe("silent");
+    expect(readLogLevel({ LOG_LEVEL: "verbose" })).toBe("info");
   });
 });

@@ -3,19 +3,60 @@
  * database (migrated and seeded with the demo's people and seller account), and the app — then one line with the
  * URL and the demo login.
  *
- *   --production   serve a production build (`next build` when there is none) instead of `next dev`
- *   --build        with --production: build even when a build exists (the end-to-end suite tests the code as it is)
+ * It serves a production build: built on the first run, reused while the sources are unchanged (a hash of the
+ * sources, lockfile and config is kept beside the build, in `<distDir>/source-hash`), rebuilt when they changed.
+ *
+ *   --dev          serve `next dev` instead (pages compile on their first visit; for working on the app)
+ *   --production   accepted for older scripts: the default
+ *   --build        build even when the build is up to date
  *   --fresh-data   start from an empty embedded database (the end-to-end suite uses this)
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { startEmulator } from "../emulator";
+import { hashBuildSources } from "./hash-build-sources";
 import { loadDemoSecrets } from "./load-demo-secrets";
 
-const production = process.argv.includes("--production");
-const forceBuild = process.argv.includes("--build");
-const freshData = process.argv.includes("--fresh-data");
+const startedAt = performance.now();
+const { values: options } = parseArgs({
+  options: {
+    // Accepted for older scripts (the default); see the list above.
+    production: { type: "boolean", default: false },
+    dev: { type: "boolean", default: false },
+    build: { type: "boolean", default: false },
+    "fresh-data": { type: "boolean", default: false },
+  },
+});
+if (options.dev && options.production) throw new Error("Choose one of --dev and --production.");
+const production = !options.dev;
+const forceBuild = options.build;
+const freshData = options["fresh-data"];
+
+// The build and the server run as plain children in the demo's own process group (so Ctrl+C, or a test runner
+// ending the group, ends them too), started as `node …/next` rather than through `npx`, so that the child is the
+// server itself and stopping it leaves nothing behind.
+const NEXT_BIN = path.join(path.dirname(require.resolve("next/package.json")), "dist", "bin", "next");
+const children = new Set<ChildProcess>();
+const cleanups: (() => Promise<void>)[] = [];
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) child.kill("SIGTERM");
+  for (const cleanup of cleanups) await cleanup().catch(() => undefined);
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+function spawnNext(args: string[], env: NodeJS.ProcessEnv, stdio: "inherit" | ["ignore", "inherit", "inherit"]): ChildProcess {
+  const child = spawn(process.execPath, [NEXT_BIN, ...args], { stdio, env });
+  children.add(child);
+  child.on("exit", () => children.delete(child));
+  return child;
+}
 
 async function main() {
   Object.assign(process.env, loadDemoSecrets());
@@ -23,7 +64,17 @@ async function main() {
   const { loadEnvOrExit } = await import("../lib/env");
   const env = loadEnvOrExit();
 
-  const emulator = await startEmulator({ port: env.EMULATOR_PORT, quiet: true });
+  const appEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(env.PORT),
+    // The app must not phone home: a self-hosted inbox sends nothing to anyone but Ozon.
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  // The build (when one is needed) runs while the emulator and the database get ready.
+  const built = production ? ensureProductionBuild(appEnv) : Promise.resolve(true);
+
+  const emulator = await startEmulator({ port: env.EMULATOR_PORT, quiet: true, serveImages: true });
+  cleanups.push(() => emulator.close());
   console.log(`Ozon emulator: ${emulator.url}`);
   process.env.OZON_API_URL = emulator.url;
 
@@ -38,44 +89,49 @@ async function main() {
   // PGlite is single-process: hand the folder over to the app's process.
   await closeDatabase();
 
-  const appEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(env.PORT),
-    // The app must not phone home: a self-hosted inbox sends nothing to anyone but Ozon.
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
+  if (!(await built)) return shutdown(1);
 
-  if (production && (forceBuild || !existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID")))) {
-    console.log("Building the app for production (takes a minute or two)…");
-    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...appEnv, NODE_ENV: "production" } });
-    if (build.status !== 0) {
-      await emulator.close();
-      process.exit(build.status ?? 1);
-    }
-  }
-
-  const app: ChildProcess = spawn("npx", ["next", production ? "start" : "dev", "--port", String(env.PORT)], {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...appEnv, NODE_ENV: production ? "production" : "development" },
-  });
-
-  let stopping = false;
-  async function shutdown(code: number) {
-    if (stopping) return;
-    stopping = true;
-    app.kill("SIGTERM");
-    await emulator.close();
-    process.exit(code);
-  }
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
+  // The app's process env: OZON_API_URL points at the emulator now.
+  const app = spawnNext([production ? "start" : "dev", "--port", String(env.PORT)], {
+    ...appEnv,
+    OZON_API_URL: emulator.url,
+    NODE_ENV: production ? "production" : "development",
+  }, ["ignore", "inherit", "inherit"]);
   app.on("exit", (code) => void shutdown(code ?? 1));
 
   await waitForApp(`http://127.0.0.1:${env.PORT}/api/health`);
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   console.log(
-    `\nSeller Inbox demo is running: http://localhost:${env.PORT}\n` +
+    `\nSeller Inbox demo is running: http://localhost:${env.PORT} (${production ? "production build" : "next dev"}, started in ${seconds} s)\n` +
       `Sign in as ${DEMO_ADMIN_EMAIL} / ${DEMO_PASSWORD} (administrator) or ${DEMO_AGENT_EMAIL} / ${DEMO_PASSWORD} (agent).\n`,
   );
+}
+
+/** Builds when there is no build or its sources changed since; false when the build failed. */
+async function ensureProductionBuild(appEnv: NodeJS.ProcessEnv): Promise<boolean> {
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  const hashFile = path.join(distDir, "source-hash");
+  // Hashed before the build: a source edited while it runs makes the next start build again.
+  const sourceHash = hashBuildSources(process.cwd());
+  const hasBuild = existsSync(path.join(distDir, "BUILD_ID"));
+  const builtHash = hasBuild && existsSync(hashFile) ? readFileSync(hashFile, "utf8").trim() : null;
+  if (!forceBuild && builtHash === sourceHash) {
+    console.log(`Using the production build in ${distDir}/ (sources unchanged since it was built).`);
+    return true;
+  }
+  const why = forceBuild ? "asked to" : !hasBuild ? "first run" : "the sources changed since the last build";
+  console.log(`Building the app for production (${why}; a minute or two on a small machine)…`);
+  const buildStart = performance.now();
+  const status = await new Promise<number | null>((resolve) => {
+    spawnNext(["build"], { ...appEnv, NODE_ENV: "production" }, "inherit").on("exit", (code) => resolve(code));
+  });
+  if (status !== 0) {
+    console.error(`The build failed (exit ${status}).`);
+    return false;
+  }
+  writeFileSync(hashFile, `${sourceHash}\n`);
+  console.log(`Built in ${((performance.now() - buildStart) / 1000).toFixed(0)} s.`);
+  return true;
 }
 
 async function waitForApp(url: string) {
@@ -87,12 +143,12 @@ async function waitForApp(url: string) {
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`The app did not answer at ${url} within 5 minutes.`);
 }
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  void shutdown(1);
 });

@@ -7,11 +7,11 @@
  * generates for the difference between the existing migrations and prisma/schema.prisma (what
  * `prisma migrate dev --create-only` would write; that command cannot run offline).
  */
+import { parseArgs } from "node:util";
 import { closeDatabase, databaseConfigFromEnv, describeDatabase, prepareDatabase } from "@/lib/db/client";
 
-async function create(args: string[]): Promise<void> {
-  const name = args[0];
-  if (!name || !/^[a-z0-9_]+$/.test(name)) {
+async function create(name: string): Promise<void> {
+  if (!/^[a-z0-9_]+$/.test(name)) {
     throw new Error("Usage: npm run db:migrate -- --create <name>   (name: lower-case letters, digits, _)");
   }
   // Dev tooling only: the schema engine ships with devDependencies (@prisma/internals).
@@ -22,9 +22,9 @@ async function create(args: string[]): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  if (args[0] === "--create") return create(args.slice(1));
-  if (args.length > 0) throw new Error(`Unknown arguments: ${args.join(" ")}`);
+  // `--create <name>` or nothing: parseArgs refuses anything else with a line naming it.
+  const { values } = parseArgs({ options: { create: { type: "string" } } });
+  if (values.create !== undefined) return create(values.create);
 
   const config = databaseConfigFromEnv();
   console.log(`Migrating ${describeDatabase(config)}`);

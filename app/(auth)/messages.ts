@@ -24,6 +24,11 @@ export const authMessages = defineMessages({
     setupFailed: "Setup did not work. Try again.",
     setupInvalid: "Check the fields: a name, an email address such as name@example.com, and a password of at least 10 characters.",
     unreachable: "The server could not be reached. Try again.",
+    required: (field: string) => `${field}: this field is required.`,
+    noSpaces: (field: string) => `${field}: must not contain spaces.`,
+    minLength: (field: string, min: number) => `${field}: at least ${min} characters.`,
+    maxLength: (field: string, max: number) => `${field}: at most ${max} characters.`,
+    invalidEmail: "Email: an address such as name@example.com.",
   },
   ru: {
     signInTitle: "Вход · Seller Inbox",
@@ -48,5 +53,10 @@ export const authMessages = defineMessages({
     setupFailed: "Настройка не удалась. Попробуйте ещё раз.",
     setupInvalid: "Проверьте поля: имя, адрес эл. почты вида name@example.com и пароль не короче 10 символов.",
     unreachable: "Сервер недоступен. Попробуйте ещё раз.",
+    required: (field: string) => `${field}: обязательное поле.`,
+    noSpaces: (field: string) => `${field}: без пробелов.`,
+    minLength: (field: string, min: number) => `${field}: не менее ${min} ${pluralRu(min, "символа", "символов", "символов")}.`,
+    maxLength: (field: string, max: number) => `${field}: не более ${max} ${pluralRu(max, "символа", "символов", "символов")}.`,
+    invalidEmail: "Эл. почта: адрес вида name@example.com.",
   },
 });

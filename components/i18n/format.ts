@@ -14,3 +14,8 @@ export function formatDate(locale: Locale, iso: string): string {
 export function formatTime(locale: Locale, iso: string): string {
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeStyle: "short" }).format(new Date(iso));
 }
+
+/** Day, month and time without the year ("8 Dec, 07:59"; "8 дек., 07:59"): a deadline in the next days. */
+export function formatDayTime(locale: Locale, iso: string): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+}

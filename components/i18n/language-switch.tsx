@@ -27,7 +27,7 @@ export function LanguageSwitch() {
           document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=${ONE_YEAR_SECONDS}; samesite=lax`;
           router.refresh();
         }}
-        className="rounded-md border border-slate-300 bg-white px-2 py-1"
+        className="min-h-11 rounded-md border border-slate-300 bg-white px-2 lg:min-h-9"
       >
         <option value="en">{t.english}</option>
         <option value="ru">{t.russian}</option>

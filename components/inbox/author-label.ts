@@ -1,4 +1,4 @@
-import type { MessageView } from "@/lib/chats/message-view";
+import type { MessageView } from "@/lib/cache/message-view";
 import type { InboxStrings } from "./messages";
 
 /** Who wrote a message, in words: the buyer; us (with the agent when sent from the inbox); Ozon. */
@@ -13,6 +13,8 @@ export function authorLabel(t: InboxStrings, message: Pick<MessageView, "authorT
       return t.authorSupport;
     case "notification":
       return t.authorNotification;
+    case "buyer_other":
+      return t.authorOtherBuyer;
     case "courier":
       return t.authorCourier;
     default:

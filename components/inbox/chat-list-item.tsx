@@ -1,14 +1,18 @@
 import Link from "next/link";
-import type { ChatView } from "@/lib/chats/chat-view";
+import type { ChatView } from "@/lib/cache/chat-view";
 import type { Locale } from "@/lib/i18n/locales";
-import { formatDate, formatTime } from "@/components/i18n/format";
+import { formatDate, formatDayTime, formatTime } from "@/components/i18n/format";
+import { useMessages } from "@/components/i18n/locale-provider";
+import { ChatRowTeam } from "@/components/team/chat-row-team";
+import { teamMessages } from "@/components/team/messages";
 import { chatHref } from "./api-paths";
+import { authorLabel } from "./author-label";
 import { chatTitle } from "./chat-title";
 import { localDayKey } from "./group-by-day";
 import { ozonPlainText } from "./parse-ozon-text";
 import type { InboxStrings } from "./messages";
 
-// The sync's preview of an image message (IMAGE_PREVIEW in lib/sync/store-messages.ts), shown in the page's language.
+// The sync's preview of an image message (IMAGE_PREVIEW in lib/cache/store-messages.ts), shown in the page's language.
 const IMAGE_PREVIEW = "[Image]";
 
 function preview(t: InboxStrings, text: string | null): string {
@@ -17,36 +21,99 @@ function preview(t: InboxStrings, text: string | null): string {
 }
 
 function shortTime(locale: Locale, iso: string): string {
-  return localDayKey(iso) === localDayKey(new Date().toISOString()) ? formatTime(locale, iso) : formatDate(locale, iso);
+  if (localDayKey(iso) === localDayKey(new Date().toISOString())) return formatTime(locale, iso);
+  // This year's dates without the year: the row keeps its room for the order number.
+  const sameYear = new Date(iso).getFullYear() === new Date().getFullYear();
+  return sameYear
+    ? new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", { day: "numeric", month: "short" }).format(new Date(iso))
+    : formatDate(locale, iso);
 }
 
-/** A chat in the list: who, which order, the last message and when, and how many are unread. */
-export function ChatListItem({ t, locale, accountId, chat, active }: { t: InboxStrings; locale: Locale; accountId: string; chat: ChatView; active: boolean }) {
+/** The buyer wrote last and the window to answer has a deadline (the server's reply state). */
+function answerOwed(chat: ChatView): boolean {
+  return chat.replyState.canReply && chat.replyState.until !== null && chat.lastMessageAuthor === "customer";
+}
+
+/**
+ * A chat in the list. What tells buyer chats apart comes first: the order number (never cut), then who wrote the
+ * last message and what, when, and how many are unread.
+ */
+export function ChatListItem({
+  t,
+  locale,
+  accountId,
+  chat,
+  active,
+  selected = false,
+  onToggleSelect,
+}: {
+  t: InboxStrings;
+  locale: Locale;
+  accountId: string;
+  chat: ChatView;
+  active: boolean;
+  /** Selected for the bulk actions (a checkbox beside the link: touch-sized, outside it). */
+  selected?: boolean;
+  onToggleSelect?: () => void;
+}) {
+  const teamT = useMessages(teamMessages);
   const unread = chat.unreadCount > 0;
+  const number = chat.postingNumber ?? chat.orderNumber;
+  const kind = chatTitle(t, chat);
+  const author = chat.lastMessageAuthor && chat.lastMessagePreview !== null ? authorLabel(t, { authorType: chat.lastMessageAuthor, sentBy: null }) : null;
   return (
-    <li>
+    <li className="flex">
+      {onToggleSelect && (
+        <span className="flex w-11 shrink-0 items-center justify-center md:w-8">
+          <input
+            type="checkbox"
+            className="h-5 w-5 md:h-4 md:w-4"
+            checked={selected}
+            onChange={onToggleSelect}
+            aria-label={teamT.select(number ? t.order(number) : kind)}
+            data-testid="select-chat"
+          />
+        </span>
+      )}
       <Link
         href={chatHref(accountId, chat.id)}
         aria-current={active ? "page" : undefined}
         data-chat-link
         data-chat-id={chat.id}
-        className={`block border-l-4 px-3 py-2 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-700 ${
+        className={`block min-h-11 min-w-0 flex-1 border-l-4 px-3 py-2 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-700 ${
           active ? "border-blue-700 bg-blue-50" : "border-transparent hover:bg-slate-50"
         }`}
       >
         <span className="flex items-baseline gap-2">
-          <span className={`truncate ${unread ? "font-semibold" : "font-medium"}`}>{chatTitle(t, chat)}</span>
-          {chat.orderNumber && <span className="truncate text-xs text-slate-700">{t.order(chat.orderNumber)}</span>}
+          {number ? (
+            <>
+              <span data-testid="chat-order-number" className={`shrink-0 whitespace-nowrap tabular-nums ${unread ? "font-semibold" : "font-medium"}`}>
+                {t.order(number)}
+              </span>
+              {/* A chat with an order is a buyer's: what was bought tells it apart better than its kind. */}
+              <span className="min-w-0 truncate text-xs text-slate-700" data-testid="chat-product" title={chat.product?.name}>
+                {chat.product ? t.products(chat.product.name, chat.product.count - 1) : kind}
+              </span>
+            </>
+          ) : (
+            <span className={`min-w-0 truncate ${unread ? "font-semibold" : "font-medium"}`}>{kind}</span>
+          )}
           {chat.lastMessageAt && (
-            <time dateTime={chat.lastMessageAt} suppressHydrationWarning className="ml-auto shrink-0 text-xs text-slate-700">
+            <time dateTime={chat.lastMessageAt} suppressHydrationWarning className="ml-auto shrink-0 whitespace-nowrap text-xs text-slate-700">
               {shortTime(locale, chat.lastMessageAt)}
             </time>
           )}
         </span>
         <span className="mt-0.5 flex items-center gap-2">
           <span className={`min-w-0 flex-1 truncate text-sm ${unread ? "text-slate-900" : "text-slate-700"}`}>
+            {author && <span className="font-medium">{author}: </span>}
             {preview(t, chat.lastMessagePreview)}
           </span>
+          {answerOwed(chat) && (
+            <time dateTime={chat.replyState.until!} suppressHydrationWarning data-testid="answer-by" className="shrink-0 text-xs text-amber-900">
+              {t.answerBy(formatDayTime(locale, chat.replyState.until!))}
+            </time>
+          )}
           {chat.status === "CLOSED" && <span className="shrink-0 rounded bg-slate-200 px-1.5 text-xs text-slate-800">{t.closed}</span>}
           {unread && (
             <span role="img" aria-label={t.unreadBadge(chat.unreadCount)} className="shrink-0 rounded-full bg-blue-700 px-2 py-0.5 text-xs font-semibold text-white">
@@ -54,6 +121,7 @@ export function ChatListItem({ t, locale, accountId, chat, active }: { t: InboxS
             </span>
           )}
         </span>
+        <ChatRowTeam accountId={accountId} chat={chat} />
       </Link>
     </li>
   );

@@ -1,10 +1,12 @@
 "use client";
 
-import { useEffect, useRef, type KeyboardEvent } from "react";
-import type { ChatView } from "@/lib/chats/chat-view";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import type { ChatView } from "@/lib/cache/chat-view";
 import type { Locale } from "@/lib/i18n/locales";
 import { describeApiError } from "@/components/i18n/describe-api-error";
+import { BulkBar } from "@/components/team/bulk-bar";
 import { ChatListItem } from "./chat-list-item";
+import { requestComposerFocus } from "./composer-focus";
 import type { InboxStrings } from "./messages";
 import type { useChatList } from "./use-chat-list";
 import { useChatOpenIntent } from "./use-chat-open-intent";
@@ -12,9 +14,25 @@ import { useChatOpenIntent } from "./use-chat-open-intent";
 const NEXT_KEYS = new Set(["ArrowDown", "j"]);
 const PREVIOUS_KEYS = new Set(["ArrowUp", "k"]);
 
-/** j/k and the arrow keys move between chats (Enter follows the link, as links do). */
-function moveFocus(event: KeyboardEvent<HTMLElement>) {
+/**
+ * j/k and the arrow keys move between chats; Enter follows the link, as links do, and the reply box takes the focus;
+ * x selects the focused chat (or drops it from the selection) for the bulk actions.
+ */
+function moveFocus(event: KeyboardEvent<HTMLElement>, toggle: (chatId: string) => void) {
   if (event.altKey || event.ctrlKey || event.metaKey) return;
+  if (event.key === "x") {
+    const link = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>("a[data-chat-id]") : null;
+    if (link?.dataset.chatId) {
+      event.preventDefault();
+      toggle(link.dataset.chatId);
+    }
+    return;
+  }
+  if (event.key === "Enter") {
+    const link = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>("a[data-chat-id]") : null;
+    if (link?.dataset.chatId) requestComposerFocus(link.dataset.chatId);
+    return;
+  }
   const step = NEXT_KEYS.has(event.key) ? 1 : PREVIOUS_KEYS.has(event.key) ? -1 : 0;
   const edge = event.key === "Home" ? "first" : event.key === "End" ? "last" : null;
   if (!step && !edge) return;
@@ -30,13 +48,25 @@ type ChatListProps = {
   t: InboxStrings;
   locale: Locale;
   accountId: string;
+  /** The signed-in user (the bulk actions' "assign to me"). */
+  userId: string;
   activeChatId: string | null;
   list: ReturnType<typeof useChatList>;
 };
 
-/** The "Chats" navigation: the chats of the chosen kind and filter, more loading as the end comes into view. */
-export function ChatList({ t, locale, accountId, activeChatId, list }: ChatListProps) {
+/**
+ * The "Chats" navigation: the chats of the chosen kind and filter, more loading as the end comes into view; chats
+ * can be selected (a checkbox, or x) for actions on several at once.
+ */
+export function ChatList({ t, locale, accountId, userId, activeChatId, list }: ChatListProps) {
   const sentinel = useRef<HTMLDivElement>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (chatId: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(chatId)) next.add(chatId);
+      return next;
+    });
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
   const openIntent = useChatOpenIntent(accountId);
 
@@ -57,9 +87,12 @@ export function ChatList({ t, locale, accountId, activeChatId, list }: ChatListP
     seen.add(chat.id);
     chats.push(chat);
   }
+  // A chat that left the list (resolved out of Needs reply, say) leaves the selection too.
+  const chosen = chats.filter((chat) => selected.has(chat.id)).map((chat) => chat.id);
 
   return (
     <nav aria-label={t.chats} className="min-h-0 flex-1 overflow-y-auto">
+      {chosen.length > 0 && <BulkBar accountId={accountId} userId={userId} chatIds={chosen} onDone={() => setSelected(new Set())} />}
       {list.isPending ? (
         <p role="status" className="p-3 text-sm text-slate-700">
           {t.loadingChats}
@@ -76,9 +109,18 @@ export function ChatList({ t, locale, accountId, activeChatId, list }: ChatListP
       ) : (
         <>
           <p className="sr-only">{t.keyboardHint}</p>
-          <ul onKeyDown={moveFocus} {...openIntent} className="divide-y divide-slate-100">
+          <ul onKeyDown={(event) => moveFocus(event, toggle)} {...openIntent} className="divide-y divide-slate-100">
             {chats.map((chat) => (
-              <ChatListItem key={chat.id} t={t} locale={locale} accountId={accountId} chat={chat} active={chat.id === activeChatId} />
+              <ChatListItem
+                key={chat.id}
+                t={t}
+                locale={locale}
+                accountId={accountId}
+                chat={chat}
+                active={chat.id === activeChatId}
+                selected={selected.has(chat.id)}
+                onToggleSelect={() => toggle(chat.id)}
+              />
             ))}
           </ul>
           {hasNextPage && (

@@ -7,14 +7,20 @@ import { AccountBar, type InboxAccount } from "./account-bar";
 import { ChatList } from "./chat-list";
 import { inboxMessages } from "./messages";
 import { ToggleGroup } from "./toggle-group";
-import { useChatList, type ChatFilter, type ChatKind } from "./use-chat-list";
+import type { ChatKind } from "@/lib/chats/chat-kinds";
+import { useChatList, type ChatFilter } from "./use-chat-list";
+import { teamMessages } from "@/components/team/messages";
+import { QueueViewTabs } from "@/components/team/queue-view-tabs";
+import { TeamNotifications } from "@/components/team/team-notifications";
+import { useStoredView } from "@/components/team/use-stored-view";
 
 /**
  * The inbox around the open chat: the account, the chat kinds and filters, and the list. It lives in the inbox
  * layout, so the list keeps its place, filter and pages while the agent moves from chat to chat.
  */
-export function InboxShell({ accounts, children }: { accounts: InboxAccount[]; children: ReactNode }) {
+export function InboxShell({ accounts, userId, children }: { accounts: InboxAccount[]; userId: string; children: ReactNode }) {
   const t = useMessages(inboxMessages);
+  const teamT = useMessages(teamMessages);
   const locale = useLocale();
   const searchParams = useSearchParams();
   const params = useParams<{ chatId?: string }>();
@@ -22,9 +28,11 @@ export function InboxShell({ accounts, children }: { accounts: InboxAccount[]; c
   const current = accounts.find((account) => account.id === searchParams.get("account")) ?? accounts[0];
   const [kind, setKind] = useState<ChatKind>("buyer");
   const [filter, setFilter] = useState<ChatFilter>("all");
-  const list = useChatList(current?.id ?? "", kind, filter);
+  const [view, setView] = useStoredView();
+  const list = useChatList(current?.id ?? "", kind, filter, view, userId);
   const totalUnread = list.data?.pages[0]?.totalUnread ?? current?.totalUnread ?? 0;
-  const title = t.documentTitle(totalUnread);
+  const [unseen, setUnseen] = useState(0);
+  const title = (unseen > 0 ? teamT.titlePrefix(unseen) : "") + t.documentTitle(totalUnread);
 
   // Next sets the page's metadata title after navigations; the unread count must stay in it.
   useEffect(() => {
@@ -45,9 +53,14 @@ export function InboxShell({ accounts, children }: { accounts: InboxAccount[]; c
       <h1 className="sr-only">
         {t.appName} · {t.inbox}
       </h1>
-      <div className="flex w-full max-w-sm shrink-0 flex-col border-r border-slate-200 bg-white">
+      {/* Narrow screens show one of the two: the list at /inbox, the open chat at /inbox/<chatId>. */}
+      <div
+        className={`${activeChatId ? "hidden md:flex" : "flex"} w-full min-w-0 flex-col border-slate-200 bg-white md:max-w-sm md:shrink-0 md:border-r`}
+      >
         <AccountBar t={t} accounts={accounts} current={current} totalUnread={totalUnread} />
         <div className="space-y-2 border-b border-slate-200 px-3 py-2">
+          <QueueViewTabs accountId={current.id} value={view} onChange={setView} />
+          <TeamNotifications userId={userId} onUnseenChange={setUnseen} />
           <ToggleGroup
             label={t.chatKinds}
             value={kind}
@@ -55,23 +68,28 @@ export function InboxShell({ accounts, children }: { accounts: InboxAccount[]; c
             options={[
               { value: "buyer", label: t.buyers },
               { value: "support", label: t.support },
+              { value: "question", label: t.questions },
+              { value: "review", label: t.reviews },
             ]}
           />
-          <ToggleGroup
-            label={t.filters}
-            value={filter}
-            onChange={setFilter}
-            options={[
-              { value: "all", label: t.filterAll },
-              { value: "unread", label: t.filterUnread },
-              { value: "opened", label: t.filterOpened },
-              { value: "closed", label: t.filterClosed },
-            ]}
-          />
+          {view === "all" && (
+            <ToggleGroup
+              label={t.filters}
+              value={filter}
+              onChange={setFilter}
+              options={[
+                { value: "all", label: t.filterAll },
+                { value: "unread", label: t.filterUnread },
+                { value: "opened", label: t.filterOpened },
+                { value: "closed", label: t.filterClosed },
+              ]}
+            />
+          )}
         </div>
-        <ChatList t={t} locale={locale} accountId={current.id} activeChatId={activeChatId} list={list} />
+        {/* A new list (account, kind, filter or view) starts with nothing selected. */}
+        <ChatList key={`${current.id} ${kind} ${filter} ${view}`} t={t} locale={locale} accountId={current.id} userId={userId} activeChatId={activeChatId} list={list} />
       </div>
-      <div className="flex min-w-0 flex-1 flex-col">{children}</div>
+      <div className={`${activeChatId ? "flex" : "hidden md:flex"} min-w-0 flex-1 flex-col`}>{children}</div>
     </main>
   );
 }

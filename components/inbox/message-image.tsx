@@ -1,3 +1,4 @@
+import { FallbackImage } from "./fallback-image";
 import type { InboxStrings } from "./messages";
 
 /** An image message: shown once Ozon's moderation passed it, otherwise a placeholder that says why not. */
@@ -6,9 +7,7 @@ export function MessageImage({ t, src, alt, moderationStatus }: { t: InboxString
   if (status === "SUCCESS") {
     return (
       <a href={src} target="_blank" rel="noopener noreferrer" className="block">
-        {/* Ozon's CDN, any size: next/image would need every host and size configured up front. */}
-        {/* eslint-disable-next-line @next/next/no-img-element */}
-        <img src={src} alt={alt || t.image} loading="lazy" className="max-h-64 max-w-full rounded-md border border-slate-200" />
+        <FallbackImage t={t} src={src} alt={alt} className="max-h-64 max-w-full rounded-md border border-slate-200" />
       </a>
     );
   }

@@ -18,7 +18,7 @@ export function ToggleGroup<Value extends string>({
           type="button"
           aria-pressed={option.value === value}
           onClick={() => onChange(option.value)}
-          className={`rounded-md px-2.5 py-1 text-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-700 ${
+          className={`min-h-11 min-w-11 whitespace-nowrap rounded-md px-1.5 text-[13px] md:min-h-8 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-700 ${
             option.value === value ? "bg-slate-900 text-white" : "bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-100"
           }`}
         >

@@ -4,25 +4,31 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/components/fetch-json";
 import { useLiveRefetchInterval } from "@/components/live/live-updates";
 import { queryKeys } from "@/components/query-keys";
+import type { ChatKind } from "@/lib/chats/chat-kinds";
 import type { ListCachedChatsResponse } from "@/lib/chats/list-cached-chats";
 import { accountApi } from "./api-paths";
 
-export type ChatKind = "buyer" | "support";
 export type ChatFilter = "all" | "unread" | "opened" | "closed";
+/** "all" is the chat list with its filters; the others are the team's views (lib/team/queue-views.ts). */
+export type ChatView = "all" | "needs_reply" | "mine" | "unassigned";
 
 /** While the live stream is down, the inbox stays fresh by refetching this often (slowly while it is open). */
 export const INBOX_REFETCH_MS = 5_000;
 const PAGE_SIZE = "30";
 
-/** One kind and filter of the account's chats, newest activity first, paged by the server's cursor. */
-export function useChatList(accountId: string, kind: ChatKind, filter: ChatFilter) {
+/**
+ * One kind and filter of the account's chats, newest activity first, or one of the team's views (`view`, for the
+ * agent `me`), paged by the server's cursor.
+ */
+export function useChatList(accountId: string, kind: ChatKind, filter: ChatFilter, view: ChatView = "all", me?: string) {
   const refetchInterval = useLiveRefetchInterval(INBOX_REFETCH_MS);
   return useInfiniteQuery({
-    queryKey: queryKeys.account(accountId).chats({ kind, filter }),
+    queryKey: queryKeys.account(accountId).chats(view === "all" ? { kind, filter } : { kind, view, me }),
     queryFn: ({ pageParam, signal }) => {
-      const params = new URLSearchParams({ kind, filter, limit: PAGE_SIZE });
+      const params = view === "all" ? new URLSearchParams({ kind, filter, limit: PAGE_SIZE }) : new URLSearchParams({ kind, view, limit: PAGE_SIZE });
       if (pageParam) params.set("cursor", pageParam);
-      return fetchJson<ListCachedChatsResponse>(accountApi(accountId).chats(params), { signal });
+      const api = accountApi(accountId);
+      return fetchJson<ListCachedChatsResponse>(view === "all" ? api.chats(params) : api.queue(params), { signal });
     },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,

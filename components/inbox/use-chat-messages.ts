@@ -5,7 +5,7 @@ import { fetchJson } from "@/components/fetch-json";
 import { useLiveRefetchInterval } from "@/components/live/live-updates";
 import { queryKeys } from "@/components/query-keys";
 import type { ListCachedMessagesResponse } from "@/lib/chats/list-cached-messages";
-import type { MessageView } from "@/lib/chats/message-view";
+import type { MessageView } from "@/lib/cache/message-view";
 import { accountApi } from "./api-paths";
 import { INBOX_REFETCH_MS } from "./use-chat-list";
 
@@ -15,20 +15,25 @@ export type MessagesData = InfiniteData<ListCachedMessagesResponse, unknown>;
  * The query of a chat's history: the first page is the newest; each next page is older (`before` its oldest
  * message). The thread and the chat list's prefetch both use it, so a prefetch fills the very entry the thread reads.
  */
-export function chatMessagesOptions(accountId: string, chatId: string) {
+export function chatMessagesOptions(accountId: string, chatId: string, around: string | null = null) {
+  const key = queryKeys.account(accountId).messages(chatId);
   return infiniteQueryOptions({
-    queryKey: queryKeys.account(accountId).messages(chatId),
+    // Opened at a message (a search result): the first page is the one around it, under a key of its own.
+    queryKey: around ? [...key, { around }] : key,
     queryFn: ({ pageParam, signal }) =>
-      fetchJson<ListCachedMessagesResponse>(accountApi(accountId).messages(chatId, pageParam), { signal }),
-    initialPageParam: null as string | null,
+      fetchJson<ListCachedMessagesResponse>(
+        pageParam?.startsWith("around:") ? accountApi(accountId).messagesAround(chatId, pageParam.slice(7)) : accountApi(accountId).messages(chatId, pageParam),
+        { signal },
+      ),
+    initialPageParam: (around ? `around:${around}` : null) as string | null,
     getNextPageParam: (last) => (last.hasMore && last.messages[0] ? last.messages[0].id : null),
   });
 }
 
 /** A chat's history, kept fresh while the thread shows it. */
-export function useChatMessages(accountId: string, chatId: string) {
+export function useChatMessages(accountId: string, chatId: string, around: string | null = null) {
   const refetchInterval = useLiveRefetchInterval(INBOX_REFETCH_MS);
-  return useInfiniteQuery({ ...chatMessagesOptions(accountId, chatId), refetchInterval });
+  return useInfiniteQuery({ ...chatMessagesOptions(accountId, chatId, around), refetchInterval });
 }
 
 /** All loaded messages, oldest first, each once. */

@@ -5,7 +5,7 @@ import { useCallback, useSyncExternalStore } from "react";
 const listeners = new Set<() => void>();
 
 /** Where a chat's unsent text waits: per account and chat, in this browser, across reloads. */
-export function draftStorageKey(accountId: string, chatId: string): string {
+function draftStorageKey(accountId: string, chatId: string): string {
   return `seller-inbox:draft:${accountId}:${chatId}`;
 }
 

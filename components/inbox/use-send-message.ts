@@ -3,11 +3,12 @@
 import { useMutation, useMutationState, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { ApiRequestError, fetchJson } from "@/components/fetch-json";
+import { refreshChatLists } from "@/components/query-cache/chat-list-cache";
+import { applySendOutcome, refreshMessages } from "@/components/query-cache/message-cache";
 import { queryKeys } from "@/components/query-keys";
 import type { OutboxOutcome } from "@/lib/chats/outbox-outcome";
 import { accountApi } from "./api-paths";
 import type { SendAttempt, SendVariables } from "./outgoing";
-import type { MessagesData } from "./use-chat-messages";
 
 /**
  * Sends texts and files to a chat, and retries failed ones. Every send carries a clientId made in the browser,
@@ -27,7 +28,7 @@ export function useSendMessage(accountId: string, chatId: string) {
         case "text": {
           const outcome = await fetchJson<OutboxOutcome>(api.send(chatId), {
             ...init,
-            body: JSON.stringify({ clientId: variables.clientId, text: variables.text }),
+            body: JSON.stringify({ clientId: variables.clientId, text: variables.text, confirmed: variables.confirmed }),
           });
           // The same clientId answers what became of the first attempt; a failed one is retried through its row.
           const unsettled = outcome.outbox.state === "FAILED" || outcome.outbox.state === "UNKNOWN";
@@ -42,21 +43,10 @@ export function useSendMessage(accountId: string, chatId: string) {
           return fetchJson(api.retry(chatId, variables.outboxId), init);
       }
     },
-    onSuccess: (outcome) => {
-      // Ozon's copy joins the history at once, and the outbox row stops showing as failed.
-      queryClient.setQueryData<MessagesData>(keys.messages(chatId), (data) => {
-        if (!data || outcome.outbox.state !== "SENT") return data;
-        const [newest, ...older] = data.pages;
-        if (!newest) return data;
-        const message = outcome.message;
-        const messages = message && !newest.messages.some((m) => m.id === message.id) ? [...newest.messages, message] : newest.messages;
-        const outbox = newest.outbox.filter((row) => row.clientId !== outcome.outbox.clientId);
-        return { ...data, pages: [{ ...newest, messages, outbox }, ...older] };
-      });
-    },
+    onSuccess: (outcome) => applySendOutcome(queryClient, accountId, chatId, outcome),
     onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: keys.messages(chatId) });
-      void queryClient.invalidateQueries({ queryKey: keys.chatLists() });
+      void refreshMessages(queryClient, accountId, chatId);
+      void refreshChatLists(queryClient, accountId);
     },
   });
 
@@ -68,7 +58,7 @@ export function useSendMessage(accountId: string, chatId: string) {
         variables: m.state.variables as SendVariables,
         status: m.state.status,
         data: m.state.data as OutboxOutcome | undefined,
-        error: error ? { message: error.message, code: error instanceof ApiRequestError ? error.code : undefined } : null,
+        error: error ? { message: error.message, ...(error instanceof ApiRequestError ? { code: error.code, params: error.params } : {}) } : null,
         submittedAt: m.state.submittedAt,
       };
     },
@@ -78,12 +68,18 @@ export function useSendMessage(accountId: string, chatId: string) {
   return useMemo(
     () => ({
       attempts: attempts.filter((attempt) => attempt.variables !== undefined),
-      sendText: (text: string) => mutate({ action: "text", clientId: crypto.randomUUID(), text }),
+      /** `confirmed`: the agent saw the policy check's reasons (lib/policy) and sends anyway. */
+      sendText: (text: string, confirmed = false) => mutate({ action: "text", clientId: crypto.randomUUID(), text, confirmed }),
       sendFile: (name: string, base64Content: string) => mutate({ action: "file", clientId: crypto.randomUUID(), name, base64Content }),
       /** Through the outbox row when the server has one (it checks Ozon before sending again); else the same send again. */
       retry: (item: { clientId: string; outboxId: string | null; text: string | null }) => {
         if (item.outboxId) mutate({ action: "retry", clientId: item.clientId, outboxId: item.outboxId });
-        else if (item.text !== null) mutate({ action: "text", clientId: item.clientId, text: item.text, resend: true });
+        else if (item.text !== null) {
+          // A resend keeps the policy confirmation its first attempt had.
+          const first = attempts.find((attempt) => attempt.variables.clientId === item.clientId && attempt.variables.action === "text");
+          const confirmed = first?.variables.action === "text" && first.variables.confirmed === true;
+          mutate({ action: "text", clientId: item.clientId, text: item.text, resend: true, confirmed });
+        }
       },
     }),
     [attempts, mutate],

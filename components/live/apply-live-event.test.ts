@@ -2,40 +2,20 @@ import { QueryClient, type InfiniteData } from "@tanstack/react-query";
 import { beforeEach, describe, expect, it } from "vitest";
 import { queryKeys } from "@/components/query-keys";
 import type { AccountSummary } from "@/lib/accounts/load-account-summaries";
-import type { ChatView } from "@/lib/chats/chat-view";
+import type { ChatView } from "@/lib/cache/chat-view";
 import type { ListCachedChatsResponse } from "@/lib/chats/list-cached-chats";
 import type { ListCachedMessagesResponse } from "@/lib/chats/list-cached-messages";
-import type { MessageView } from "@/lib/chats/message-view";
-import { applyLiveEvent, refetchAllAccounts } from "./apply-live-event";
+import type { MessageView } from "@/lib/cache/message-view";
+import { refreshAccounts } from "@/components/query-cache/account-cache";
+import { testChat, testChatList, testMessage, testOutboxRow } from "@/components/query-cache/test-helpers";
+import { applyLiveEvent } from "./apply-live-event";
 
 const A = "acc-a";
 const keys = queryKeys.account(A);
 
-function chat(id: string, minute: number | null, over: Partial<ChatView> = {}): ChatView {
-  return {
-    id,
-    ozonChatId: `oz-${id}`,
-    type: "buyer_seller",
-    isBuyerChat: true,
-    status: "OPENED",
-    unreadCount: 0,
-    lastMessageAt: minute === null ? null : new Date(Date.UTC(2026, 10, 25, 10, minute)).toISOString(),
-    lastMessagePreview: "hi",
-    lastMessageAuthor: "customer",
-    postingNumber: null,
-    orderNumber: null,
-    createdAt: "2026-11-01T00:00:00.000Z",
-    ...over,
-  };
-}
-
-function message(id: string, text = `m${id}`): MessageView {
-  return { id, authorType: "customer", text, isImage: false, moderationStatus: null, isRead: false, createdAt: "2026-11-25T10:00:00.000Z", sentBy: null, orderNumber: null, sku: null };
-}
-
-function list(pages: { chats: ChatView[]; nextCursor: string | null }[], totalUnread = 1): InfiniteData<ListCachedChatsResponse, unknown> {
-  return { pages: pages.map((page) => ({ ...page, totalUnread })), pageParams: pages.map((_, i) => (i === 0 ? null : `c${i}`)) };
-}
+const chat = testChat;
+const message = (id: string, text = `m${id}`): MessageView => testMessage(id, { text });
+const list = (pages: { chats: ChatView[]; nextCursor: string | null }[], totalUnread = 1) => testChatList(pages, totalUnread);
 
 const ids = (data: InfiniteData<ListCachedChatsResponse, unknown> | undefined) => data?.pages.map((page) => page.chats.map((c) => c.id));
 
@@ -123,20 +103,27 @@ describe("applyLiveEvent", () => {
     });
 
     qc.setQueryData(keys.messages("c1"), { pages: [], pageParams: [] });
-    await refetchAllAccounts(qc);
+    await refreshAccounts(qc);
     expect(qc.getQueryState(keys.messages("c1"))!.isInvalidated).toBe(true);
     expect(qc.getQueryState(queryKeys.accounts())!.isInvalidated).toBe(true);
   });
 
-  it("reads a chat's messages again when a message sent from the inbox arrives while the tab shows an outbox row", () => {
-    const pending = { outbox: [{ id: "o1" }] } as unknown as Partial<ListCachedMessagesResponse>;
-    qc.setQueryData(keys.messages("c1"), { pages: [{ messages: [], hasMore: false, notice: null, ...pending }], pageParams: [null] });
-    qc.setQueryData(keys.messages("c2"), { pages: [{ messages: [], hasMore: false, outbox: [], notice: null }], pageParams: [null] });
-    const sent = { ...message("50"), authorType: "seller", sentBy: { id: "u1", name: "Anna" } };
+  it("settles exactly the outbox row whose client id the message carries, without reading anything again", () => {
+    const row = testOutboxRow;
+    // Two rows with the same words: only the one the message names goes.
+    qc.setQueryData(keys.messages("c1"), { pages: [{ messages: [], hasMore: false, notice: null, outbox: [row("k1", "UNKNOWN"), row("k2", "SENDING")] }], pageParams: [null] });
+    const sent = { ...message("50", "Здравствуйте"), authorType: "seller", sentBy: { id: "u1", name: "Anna" }, clientId: "k1" };
     applyLiveEvent(qc, { kind: "message", accountId: A, chat: chat("c1", 59), messages: [sent], totalUnread: 0 });
-    applyLiveEvent(qc, { kind: "message", accountId: A, chat: chat("c2", 59), messages: [sent], totalUnread: 0 });
-    expect(qc.getQueryState(keys.messages("c1"))!.isInvalidated).toBe(true);
-    expect(qc.getQueryState(keys.messages("c2"))!.isInvalidated).toBe(false);
+    const data = () => qc.getQueryData<InfiniteData<ListCachedMessagesResponse, unknown>>(keys.messages("c1"))!;
+    expect(data().pages[0]!.outbox.map((r) => r.clientId)).toEqual(["k2"]);
+    expect(data().pages[0]!.messages.map((m) => m.clientId)).toEqual(["k1"]);
+    expect(qc.getQueryState(keys.messages("c1"))!.isInvalidated).toBe(false);
+
+    // An outbox event brings the row's newer state; an older one is ignored; one for a shown message too.
+    applyLiveEvent(qc, { kind: "outbox", accountId: A, outbox: row("k2", "UNKNOWN", "2026-11-25T10:00:05.000Z") });
+    applyLiveEvent(qc, { kind: "outbox", accountId: A, outbox: row("k2", "SENDING", "2026-11-25T10:00:01.000Z") });
+    applyLiveEvent(qc, { kind: "outbox", accountId: A, outbox: row("k1", "SENT", "2026-11-25T10:00:09.000Z") });
+    expect(data().pages[0]!.outbox.map((r) => [r.clientId, r.state])).toEqual([["k2", "UNKNOWN"]]);
   });
 
   it("reads the chat lists again while an import runs and once when it ends, not on ordinary passes", () => {
@@ -155,5 +142,25 @@ describe("applyLiveEvent", () => {
     reload();
     applyLiveEvent(qc, { kind: "sync", accountId: A, sync: { ...sync, phase: "INCREMENTAL" } });
     expect(invalidated()).toBe(false);
+  });
+
+  it("team events: the chat leaves Needs reply when resolved and joins Mine of its new owner, in waiting order; the trail gets the line once", () => {
+    const waiting = (id: string, minute: number, over: Partial<ChatView> = {}) =>
+      chat(id, minute, { awaitingSince: new Date(Date.UTC(2026, 10, 25, 9, minute)).toISOString(), ...over });
+    qc.setQueryData(keys.chats({ kind: "buyer", view: "needs_reply", me: "u1" }), list([{ chats: [waiting("c1", 5), waiting("c2", 10)], nextCursor: null }]));
+    qc.setQueryData(keys.chats({ kind: "buyer", view: "mine", me: "u1" }), list([{ chats: [], nextCursor: null }]));
+    qc.setQueryData(keys.activities("c3"), { activities: [] });
+    const line = { id: "7", chatId: "c3", kind: "assigned" as const, actor: { id: "u2", name: "Anna" }, automatic: false, assigneeId: "u1", status: null, snoozedUntil: null, text: null, mentions: [], createdAt: "2026-11-25T10:00:00.000Z" };
+    // A chat waiting between the two, now owned by u1: placed by waiting time in Needs reply, and in u1's Mine.
+    const assigned = waiting("c3", 7, { assigneeId: "u1" });
+    applyLiveEvent(qc, { kind: "team", accountId: A, chat: assigned, activity: line, totalUnread: 0 });
+    applyLiveEvent(qc, { kind: "team", accountId: A, chat: assigned, activity: line, totalUnread: 0 });
+    expect(ids(qc.getQueryData(keys.chats({ kind: "buyer", view: "needs_reply", me: "u1" })))).toEqual([["c1", "c3", "c2"]]);
+    expect(ids(qc.getQueryData(keys.chats({ kind: "buyer", view: "mine", me: "u1" })))).toEqual([["c3"]]);
+    expect(qc.getQueryData<{ activities: unknown[] }>(keys.activities("c3"))!.activities).toHaveLength(1);
+    // Resolved: out of Needs reply and of Mine.
+    applyLiveEvent(qc, { kind: "team", accountId: A, chat: { ...assigned, workStatus: "RESOLVED" }, activity: null, totalUnread: 0 });
+    expect(ids(qc.getQueryData(keys.chats({ kind: "buyer", view: "needs_reply", me: "u1" })))).toEqual([["c1", "c2"]]);
+    expect(ids(qc.getQueryData(keys.chats({ kind: "buyer", view: "mine", me: "u1" })))).toEqual([[]]);
   });
 });

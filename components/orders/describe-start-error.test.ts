@@ -1,20 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { ApiRequestError } from "@/components/fetch-json";
 import { describeStartError } from "./describe-start-error";
-import { ordersMessages } from "./messages";
-
-const refusal = "Ozon no longer allows writing in this chat: the reply or start window has closed.";
 
 describe("describeStartError", () => {
-  it("keeps the server's words for Ozon's refusal", () => {
-    const error = new ApiRequestError(409, "window_closed", refusal);
-    expect(describeStartError(error, ordersMessages.en)).toBe(`Ozon refused to start the chat: ${refusal}`);
-    expect(describeStartError(error, ordersMessages.ru)).toBe(`Ozon не разрешил начать чат: ${refusal}`);
+  it("says Ozon refused, with the reason told from its code in the page's language", () => {
+    const error = new ApiRequestError(409, "window_closed", "Only the buyer can start a chat for an FBO posting.", { reason: "buyer_must_start" });
+    expect(describeStartError(error, "en")).toBe("Ozon refused to start the chat: Only the buyer can start a chat for an FBO posting; wait for the buyer to write.");
+    expect(describeStartError(error, "ru")).toBe("Ozon не разрешил начать чат: Чат по отправлению FBO может начать только покупатель: дождитесь его сообщения.");
   });
 
-  it("says the start failed for any other error, with its words", () => {
+  it("says the start failed for any other error, never in the server's or the runtime's English on a Russian page", () => {
     const unavailable = new ApiRequestError(503, "ozon_unavailable", "Ozon is not answering.");
-    expect(describeStartError(unavailable, ordersMessages.en)).toBe("The chat could not be started: Ozon is not answering.");
-    expect(describeStartError(new Error("boom"), ordersMessages.ru)).toBe("Не удалось открыть чат: boom");
+    expect(describeStartError(unavailable, "en")).toBe("The chat could not be started: Ozon is not answering right now; try again later.");
+    expect(describeStartError(new Error("boom"), "ru")).toBe("Не удалось открыть чат: Не получилось. Попробуйте ещё раз.");
   });
 });

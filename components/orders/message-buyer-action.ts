@@ -1,4 +1,4 @@
-import type { PostingView } from "@/lib/chats/posting-view";
+import type { PostingView } from "@/lib/cache/posting-view";
 
 /** Why Ozon will not let the seller start a chat about this posting. */
 export type ChatStartBlock = "fbo" | "cancelled" | "not_paid" | "window_passed";

@@ -4,9 +4,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId } from "react";
 import { fetchJson } from "@/components/fetch-json";
-import { useMessages } from "@/components/i18n/locale-provider";
-import { queryKeys } from "@/components/query-keys";
-import type { PostingView } from "@/lib/chats/posting-view";
+import { useLocale, useMessages } from "@/components/i18n/locale-provider";
+import { refreshAccount } from "@/components/query-cache/account-cache";
+import type { PostingView } from "@/lib/cache/posting-view";
 import type { StartChatForPostingResponse } from "@/lib/chats/start-chat-for-posting";
 import { describeStartError } from "./describe-start-error";
 import { messageBuyerAction, type ChatStartBlock } from "./message-buyer-action";
@@ -28,6 +28,7 @@ const BLOCK_WORDS: Record<ChatStartBlock, keyof Messages> = {
  */
 export function MessageBuyerButton({ accountId, posting }: { accountId: string; posting: PostingView }) {
   const t = useMessages(ordersMessages);
+  const locale = useLocale();
   const router = useRouter();
   const queryClient = useQueryClient();
   const reasonId = useId();
@@ -37,7 +38,7 @@ export function MessageBuyerButton({ accountId, posting }: { accountId: string; 
     mutationFn: () => fetchJson<StartChatForPostingResponse>(`${postingApiUrl(accountId, posting.postingNumber)}/chat`, { method: "POST" }),
     onSuccess: async ({ chatId }) => {
       router.push(inboxChatHref(accountId, chatId));
-      await queryClient.invalidateQueries({ queryKey: queryKeys.account(accountId).all });
+      await refreshAccount(queryClient, accountId);
     },
   });
 
@@ -58,7 +59,7 @@ export function MessageBuyerButton({ accountId, posting }: { accountId: string; 
           if (action.kind === "open") router.push(inboxChatHref(accountId, action.chatId));
           else start.mutate();
         }}
-        className={`min-w-52 rounded-md px-4 py-2 font-medium ${
+        className={`min-h-11 min-w-52 rounded-md px-4 py-2 font-medium ${
           blocked ? "cursor-not-allowed bg-slate-200 text-slate-600" : "bg-brand-600 text-white hover:bg-brand-700 aria-disabled:opacity-80"
         }`}
       >
@@ -69,7 +70,7 @@ export function MessageBuyerButton({ accountId, posting }: { accountId: string; 
       </p>
       {start.isError && (
         <p role="alert" className="mt-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          {describeStartError(start.error, t)}
+          {describeStartError(start.error, locale)}
         </p>
       )}
     </div>

@@ -3,11 +3,12 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { ApiRequestError, fetchJson } from "@/components/fetch-json";
+import { describeApiError } from "@/components/i18n/describe-api-error";
 import { formatDateTime } from "@/components/i18n/format";
 import { useLocale, useMessages } from "@/components/i18n/locale-provider";
 import { queryKeys } from "@/components/query-keys";
 import type { GetOrderPostingResponse } from "@/lib/chats/get-order-posting";
-import type { PostingView } from "@/lib/chats/posting-view";
+import type { PostingView } from "@/lib/cache/posting-view";
 import { formatPrice } from "./format-price";
 import { MessageBuyerButton } from "./message-buyer-button";
 import { ordersMessages } from "./messages";
@@ -71,7 +72,7 @@ export function PostingDetails({ accountId, accountName, postingNumber }: { acco
     return (
       <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-red-900">
         <p className="font-medium">{t.postingLoadFailed}</p>
-        <p className="text-sm">{error.message}</p>
+        <p className="text-sm">{describeApiError(locale, error)}</p>
         <button type="button" onClick={() => void query.refetch()} className="mt-2 rounded-md bg-red-700 px-3 py-1.5 text-sm text-white hover:bg-red-800">
           {t.tryAgain}
         </button>
@@ -113,7 +114,8 @@ export function PostingDetails({ accountId, accountName, postingNumber }: { acco
         <h2 id="posting-products" className="mb-3 text-lg font-semibold">
           {t.products}
         </h2>
-        <div className="overflow-x-auto">
+        {/* Focusable so a keyboard can scroll the table sideways on a phone. */}
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="posting-products">
           <table className="w-full text-left text-sm">
             <thead className="text-slate-600">
               <tr>

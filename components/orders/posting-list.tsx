@@ -5,11 +5,12 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 import { fetchJson } from "@/components/fetch-json";
+import { describeApiError } from "@/components/i18n/describe-api-error";
 import { formatDateTime } from "@/components/i18n/format";
 import { useLocale, useMessages } from "@/components/i18n/locale-provider";
 import { queryKeys } from "@/components/query-keys";
 import type { ListOrderPostingsResponse } from "@/lib/chats/list-order-postings";
-import type { PostingView } from "@/lib/chats/posting-view";
+import type { PostingView } from "@/lib/cache/posting-view";
 import { ordersMessages } from "./messages";
 import { ordersHref, postingHref, postingsApiUrl } from "./order-links";
 import { postingStatusWords } from "./posting-status";
@@ -20,6 +21,7 @@ const SEARCH_DEBOUNCE_MS = 300;
 /** The account's recent postings, newest first, with a search by posting number. */
 export function PostingList({ accountId }: { accountId: string }) {
   const t = useMessages(ordersMessages);
+  const locale = useLocale();
   // From the URL as the browser has it: coming back from an order page restores the search (see below).
   const initialSearch = (useSearchParams().get("q") ?? "").slice(0, 64);
   const [input, setInput] = useState(initialSearch);
@@ -97,7 +99,7 @@ export function PostingList({ accountId }: { accountId: string }) {
         ) : postings.isError ? (
           <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-red-900">
             <p className="font-medium">{t.loadFailed}</p>
-            <p className="text-sm">{postings.error.message}</p>
+            <p className="text-sm">{describeApiError(locale, postings.error)}</p>
             <button
               type="button"
               onClick={() => void postings.refetch()}

@@ -1,4 +1,4 @@
-import type { PostingView } from "@/lib/chats/posting-view";
+import type { PostingView } from "@/lib/cache/posting-view";
 import type { Locale } from "@/lib/i18n/locales";
 
 type Scheme = PostingView["scheme"];

@@ -8,15 +8,18 @@ import { useLocale } from "@/components/i18n/locale-provider";
 import type { AccountSummary } from "@/lib/accounts/load-account-summaries";
 import { ConfirmDialog } from "./confirm-dialog";
 import { describeSettingsError } from "./describe-settings-error";
+import { describeApiError } from "@/components/i18n/describe-api-error";
+import type { AppErrorBody } from "@/lib/errors/app-error";
 import { describeSyncStatus } from "./describe-sync-status";
 import { FormMessage } from "./form-message";
+import { AutoAssignSection } from "./auto-assign-section";
 import { PushSection } from "./push-section";
 import { settingsMessages } from "./messages";
 import { buttonClass, cardClass, primaryButtonClass } from "./styles";
 import { TextField } from "./text-field";
 import { useAccountListUpdater } from "./use-account-list";
 
-type ConnectionCheck = { connectionStatus: AccountSummary["connectionStatus"]; message: string | null };
+type ConnectionCheck = { connectionStatus: AccountSummary["connectionStatus"]; problem: AppErrorBody["error"] | null };
 type PatchResponse = { account: AccountSummary; check?: ConnectionCheck };
 type Editing = "none" | "rename" | "key";
 
@@ -47,7 +50,7 @@ export function AccountCard({ account, onRemoved }: { account: AccountSummary; o
       if (body.testConnection && result.check) setCheckOutcome(result.check);
       else setSuccess(body.apiKey !== undefined ? t.keyReplaced : t.renamed);
     },
-    onError: (cause) => setError(describeSettingsError(cause, locale, "changeAccount")),
+    onError: (cause) => setError(describeSettingsError(cause, locale)),
   });
 
   const sync = useMutation({
@@ -60,7 +63,7 @@ export function AccountCard({ account, onRemoved }: { account: AccountSummary; o
       setSuccess(t.syncRequested);
       void refresh();
     },
-    onError: (cause) => setError(describeSettingsError(cause, locale, "changeAccount")),
+    onError: (cause) => setError(describeSettingsError(cause, locale)),
   });
 
   const remove = useMutation({
@@ -74,9 +77,7 @@ export function AccountCard({ account, onRemoved }: { account: AccountSummary; o
 
   function setCheckOutcome(check: ConnectionCheck) {
     if (check.connectionStatus === "OK") return setSuccess(t.connectionWorks);
-    if (check.connectionStatus === "BAD_CREDENTIALS") return setError(t.badCredentials);
-    if (check.connectionStatus === "PREMIUM_REQUIRED") return setError(t.premiumRequired);
-    setError(locale === "en" && check.message ? check.message : t.ozonUnavailable);
+    setError(check.problem ? describeApiError(locale, { code: check.problem.code, params: check.problem }) : t.ozonUnavailable);
   }
 
   const busy = patch.isPending || sync.isPending || remove.isPending;
@@ -123,6 +124,16 @@ export function AccountCard({ account, onRemoved }: { account: AccountSummary; o
               <progress aria-label={t.importProgress} max={Math.max(account.sync.chatsTotal, 1)} value={account.sync.chatsDone} className="h-2 w-40" />
             )}
           </span>
+          {account.sync.buyerChatsRefusedAt && (
+            <p data-testid="buyer-chats-refused" className="mt-1 rounded-md border border-amber-300 bg-amber-50 px-2 py-1 text-amber-900">
+              {t.buyerChatsRefused}
+            </p>
+          )}
+          {account.sync.reviewsRefusedAt && (
+            <p data-testid="reviews-refused" className="mt-1 rounded-md border border-amber-300 bg-amber-50 px-2 py-1 text-amber-900">
+              {t.reviewsRefused}
+            </p>
+          )}
         </dd>
         <dt className="font-medium text-slate-600">{t.lastSync}</dt>
         <dd>
@@ -196,6 +207,7 @@ export function AccountCard({ account, onRemoved }: { account: AccountSummary; o
       </div>
 
       <PushSection accountId={account.id} accountName={account.name} />
+      <AutoAssignSection accountId={account.id} />
 
       <ConfirmDialog
         open={confirmingRemove}
@@ -204,7 +216,7 @@ export function AccountCard({ account, onRemoved }: { account: AccountSummary; o
         confirmLabel={t.removeConfirm}
         cancelLabel={t.cancel}
         pending={remove.isPending}
-        error={remove.isError ? describeSettingsError(remove.error, locale, "changeAccount") : null}
+        error={remove.isError ? describeSettingsError(remove.error, locale) : null}
         onConfirm={() => remove.mutate()}
         onCancel={() => {
           setConfirmingRemove(false);

@@ -1,21 +1,24 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
+import { z } from "zod";
 import { fetchJson } from "@/components/fetch-json";
+import { describeFieldIssue } from "@/components/forms/describe-field-issue";
+import { useZodForm } from "@/components/forms/use-zod-form";
 import { useLocale } from "@/components/i18n/locale-provider";
-import { queryKeys } from "@/components/query-keys";
+import { addUser, refreshUsers } from "@/components/query-cache/user-cache";
+import { PASSWORD_MIN_LENGTH, emailSchema, passwordSchema, personNameSchema } from "@/lib/auth/user-fields";
 import type { UserSummary } from "@/lib/auth/user-summary";
 import { describeSettingsError } from "./describe-settings-error";
 import { FormMessage } from "./form-message";
 import { settingsMessages } from "./messages";
 import { cardClass, primaryButtonClass } from "./styles";
 import { TextField } from "./text-field";
-import type { UserListResponse } from "./use-user-list";
 
-type Fields = { name: string; email: string; password: string };
-const EMPTY: Fields = { name: "", email: "", password: "" };
-export const PASSWORD_MIN_LENGTH = 10;
+const EMPTY = { name: "", email: "", password: "" };
+// The server's own rules for these fields (POST /api/admin/users checks the same).
+const addAgentSchema = z.object({ name: personNameSchema, email: emailSchema, password: passwordSchema });
 
 /** Adds an agent with an initial password; which accounts they work is chosen on their card afterwards. */
 export function AddAgentForm() {
@@ -24,93 +27,61 @@ export function AddAgentForm() {
   const id = useId();
   const headingId = `${id}-heading`;
   const queryClient = useQueryClient();
-  const [fields, setFields] = useState<Fields>(EMPTY);
-  const [invalid, setInvalid] = useState<Partial<Record<keyof Fields, string>>>({});
   const [success, setSuccess] = useState<string | null>(null);
-  const nameRef = useRef<HTMLInputElement>(null);
-  const emailRef = useRef<HTMLInputElement>(null);
-  const passwordRef = useRef<HTMLInputElement>(null);
 
   const add = useMutation({
-    mutationFn: (input: Fields) =>
+    mutationFn: (input: z.output<typeof addAgentSchema>) =>
       fetchJson<{ user: UserSummary }>("/api/admin/users", { method: "POST", body: JSON.stringify({ ...input, role: "AGENT" }) }),
     onSuccess: ({ user }) => {
-      setFields(EMPTY);
+      form.reset();
       setSuccess(t.agentAdded(user.name));
-      queryClient.setQueryData<UserListResponse>(queryKeys.users(), (list) => (list ? { users: [...list.users, user] } : list));
-      void queryClient.invalidateQueries({ queryKey: queryKeys.users() });
+      addUser(queryClient, user);
+      void refreshUsers(queryClient);
     },
   });
-
-  function validate(input: Fields): Partial<Record<keyof Fields, string>> {
-    const problems: Partial<Record<keyof Fields, string>> = {};
-    if (!input.name.trim()) problems.name = t.required(t.agentName);
-    if (!input.email.trim()) problems.email = t.required(t.email);
-    else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email.trim())) problems.email = t.invalidEmail;
-    if (input.password.length < PASSWORD_MIN_LENGTH) problems.password = t.minLength(t.initialPassword, PASSWORD_MIN_LENGTH);
-    return problems;
-  }
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSuccess(null);
-    const problems = validate(fields);
-    setInvalid(problems);
-    const inputs = { name: nameRef, email: emailRef, password: passwordRef };
-    const first = (Object.keys(inputs) as (keyof Fields)[]).find((key) => problems[key]);
-    if (first) {
-      inputs[first].current?.focus();
-      return;
-    }
-    add.mutate({ name: fields.name.trim(), email: fields.email.trim(), password: fields.password });
-  }
-
-  const set = (key: keyof Fields) => (value: string) => setFields((current) => ({ ...current, [key]: value }));
+  const labels = { name: t.agentName, email: t.email, password: t.initialPassword };
+  const form = useZodForm({
+    schema: addAgentSchema,
+    initial: EMPTY,
+    describe: (name, issue, blank) => describeFieldIssue(t, labels[name], issue, blank),
+    onEdit: () => {
+      if (add.isError) add.reset();
+      setSuccess(null);
+    },
+  });
 
   return (
     <section aria-labelledby={headingId} className={cardClass}>
       <h2 id={headingId} className="mb-4 text-lg font-semibold">
         {t.addAgent}
       </h2>
-      <form onSubmit={onSubmit} noValidate className="grid max-w-xl gap-3">
+      <form onSubmit={form.submit((input) => add.mutate(input))} noValidate className="grid max-w-xl gap-3">
         <TextField
-          ref={nameRef}
+          {...form.field("name")}
           label={t.agentName}
           id={`${id}-name`}
-          name="name"
           autoComplete="off"
           required
-          value={fields.name}
-          error={invalid.name}
-          onChange={(event) => set("name")(event.target.value)}
         />
         <TextField
-          ref={emailRef}
+          {...form.field("email")}
           label={t.email}
           id={`${id}-email`}
-          name="email"
           type="email"
           autoComplete="off"
           required
-          value={fields.email}
-          error={invalid.email}
-          onChange={(event) => set("email")(event.target.value)}
         />
         <TextField
-          ref={passwordRef}
+          {...form.field("password")}
           label={t.initialPassword}
           id={`${id}-password`}
-          name="password"
           type="password"
           autoComplete="new-password"
           required
           minLength={PASSWORD_MIN_LENGTH}
           hint={t.passwordHint}
-          value={fields.password}
-          error={invalid.password}
-          onChange={(event) => set("password")(event.target.value)}
         />
-        <FormMessage error={add.isError ? describeSettingsError(add.error, locale, "addUser") : null} success={success} />
+        <FormMessage error={add.isError ? describeSettingsError(add.error, locale) : null} success={success} />
         <div>
           <button type="submit" className={primaryButtonClass} disabled={add.isPending} aria-busy={add.isPending}>
             {add.isPending ? t.working : t.addAgentButton}

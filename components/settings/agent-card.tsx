@@ -4,16 +4,15 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { fetchJson } from "@/components/fetch-json";
 import { useLocale } from "@/components/i18n/locale-provider";
-import { queryKeys } from "@/components/query-keys";
+import { refreshUsers, replaceUser } from "@/components/query-cache/user-cache";
 import type { AccountSummary } from "@/lib/accounts/load-account-summaries";
 import type { UserSummary } from "@/lib/auth/user-summary";
-import { PASSWORD_MIN_LENGTH } from "./add-agent-form";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/user-fields";
 import { describeSettingsError } from "./describe-settings-error";
 import { FormMessage } from "./form-message";
 import { settingsMessages } from "./messages";
 import { buttonClass, cardClass, primaryButtonClass } from "./styles";
 import { TextField } from "./text-field";
-import type { UserListResponse } from "./use-user-list";
 
 type UserPatch = { role?: "ADMIN" | "AGENT"; active?: boolean; password?: string };
 
@@ -28,11 +27,6 @@ export function AgentCard({ user, accounts, isCurrentUser }: { user: UserSummary
   const headingId = `user-${user.id}`;
   const url = `/api/admin/users/${encodeURIComponent(user.id)}`;
 
-  const putUser = (updated: UserSummary) =>
-    queryClient.setQueryData<UserListResponse>(queryKeys.users(), (list) =>
-      list ? { users: list.users.map((item) => (item.id === updated.id ? updated : item)) } : list,
-    );
-
   const patch = useMutation({
     mutationFn: (body: UserPatch) => fetchJson<{ user: UserSummary }>(url, { method: "PATCH", body: JSON.stringify(body) }),
     scope: { id: `user-${user.id}` },
@@ -41,7 +35,7 @@ export function AgentCard({ user, accounts, isCurrentUser }: { user: UserSummary
       setSuccess(null);
     },
     onSuccess: ({ user: updated }, body) => {
-      putUser(updated);
+      replaceUser(queryClient, updated);
       if (body.password !== undefined) {
         setResetting(false);
         setSuccess(t.passwordReset);
@@ -50,9 +44,9 @@ export function AgentCard({ user, accounts, isCurrentUser }: { user: UserSummary
       }
     },
     onError: (cause) => {
-      setError(describeSettingsError(cause, locale, "changeUser"));
+      setError(describeSettingsError(cause, locale));
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.users() }),
+    onSettled: () => refreshUsers(queryClient),
   });
 
   // Which accounts an agent works is safe to show at once: the boxes follow the click, the server's answer follows
@@ -64,7 +58,7 @@ export function AgentCard({ user, accounts, isCurrentUser }: { user: UserSummary
     mutationFn: (accountIds: string[]) => fetchJson<{ user: UserSummary }>(url, { method: "PATCH", body: JSON.stringify({ accountIds }) }),
     scope: { id: `user-${user.id}` },
     onSuccess: ({ user: updated }) => {
-      putUser(updated);
+      replaceUser(queryClient, updated);
       setError(null);
       setSuccess(t.saved);
     },
@@ -72,14 +66,14 @@ export function AgentCard({ user, accounts, isCurrentUser }: { user: UserSummary
       latestDraft.current = null;
       setDraftAccountIds(null);
       setSuccess(null);
-      setError(describeSettingsError(cause, locale, "changeUser"));
+      setError(describeSettingsError(cause, locale));
     },
     onSettled: (_result, _error, accountIds) => {
       if (latestDraft.current === accountIds) {
         latestDraft.current = null;
         setDraftAccountIds(null);
       }
-      return queryClient.invalidateQueries({ queryKey: queryKeys.users() });
+      return refreshUsers(queryClient);
     },
   });
 

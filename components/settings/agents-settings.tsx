@@ -5,9 +5,8 @@ import type { AccountSummary } from "@/lib/accounts/load-account-summaries";
 import type { UserSummary } from "@/lib/auth/user-summary";
 import { AddAgentForm } from "./add-agent-form";
 import { AgentCard } from "./agent-card";
-import { describeSettingsError } from "./describe-settings-error";
+import { ListLoadError } from "./list-load-error";
 import { settingsMessages } from "./messages";
-import { buttonClass } from "./styles";
 import { useAccountList } from "./use-account-list";
 import { useUserList } from "./use-user-list";
 
@@ -29,14 +28,7 @@ export function AgentsSettings({
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-600">{t.agentsIntro}</p>
-      {users.isError && (
-        <div role="alert" className="flex flex-wrap items-center gap-3 text-sm text-red-700">
-          {t.loadFailed} {describeSettingsError(users.error, locale, "load")}
-          <button type="button" className={buttonClass} onClick={() => void users.refetch()}>
-            {t.retry}
-          </button>
-        </div>
-      )}
+      {users.isError && <ListLoadError error={users.error} onRetry={() => void users.refetch()} />}
       <ul aria-label={t.agents} className="space-y-4">
         {(users.data?.users ?? []).map((user) => (
           <AgentCard key={user.id} user={user} accounts={accounts.data?.accounts ?? []} isCurrentUser={user.id === currentUserId} />

@@ -3,30 +3,23 @@ import { ApiRequestError } from "@/components/fetch-json";
 import { describeSettingsError } from "./describe-settings-error";
 
 describe("describeSettingsError", () => {
-  const taken = new ApiRequestError(409, "conflict", "A user with the email a@b.c already exists.");
+  const taken = new ApiRequestError(409, "user_email_taken", "A user with the email a@b.c already exists.", { email: "a@b.c" });
 
-  it("shows the server's own words in English", () => {
-    expect(describeSettingsError(taken, "en", "addUser")).toBe("A user with the email a@b.c already exists.");
-  });
-
-  it("translates a refusal by its code, and a conflict by what was being done", () => {
-    expect(describeSettingsError(taken, "ru", "addUser")).toBe("Пользователь с таким адресом эл. почты уже есть.");
-    expect(describeSettingsError(new ApiRequestError(409, "conflict", "x is the last active administrator."), "ru", "changeUser")).toMatch(
-      /последний активный администратор/,
-    );
-    expect(describeSettingsError(new ApiRequestError(409, "conflict", "already connected"), "ru", "addAccount")).toMatch(/уже подключён/);
-    expect(describeSettingsError(new ApiRequestError(422, "ozon_bad_credentials", "Ozon did not accept"), "ru", "addAccount")).toMatch(
-      /^Ozon не принял/,
-    );
-    expect(describeSettingsError(new ApiRequestError(422, "ozon_premium_required", "premium"), "ru", "addAccount")).toMatch(/Premium Plus/);
+  it("words each refusal from its own code and parameters, in either language", () => {
+    expect(describeSettingsError(taken, "en")).toBe("A user with the email a@b.c already exists.");
+    expect(describeSettingsError(taken, "ru")).toBe("Пользователь с адресом a@b.c уже есть.");
+    expect(describeSettingsError(new ApiRequestError(409, "last_admin", "x", { name: "Olga" }), "ru")).toMatch(/^Olga — последний активный администратор/);
+    expect(describeSettingsError(new ApiRequestError(409, "account_already_connected", "x", { clientId: "123" }), "ru")).toMatch(/Client-Id 123 уже подключён/);
+    expect(describeSettingsError(new ApiRequestError(422, "account_key_rejected", "x"), "ru")).toMatch(/^Ozon не принял/);
+    expect(describeSettingsError(new ApiRequestError(422, "account_premium_required", "x", { subscription: null }), "ru")).toMatch(/Premium Plus/);
   });
 
   it("never shows English words on a Russian page, even for an unknown code", () => {
-    const text = describeSettingsError(new ApiRequestError(500, "something_new", "Internal"), "ru", "load");
+    const text = describeSettingsError(new ApiRequestError(500, "something_new", "Internal"), "ru");
     expect(text).not.toMatch(/[A-Za-z]{4,}/);
   });
 
   it("has words for a thrown non-API error", () => {
-    expect(describeSettingsError(new Error("boom"), "en", "load")).toBe("Something went wrong. Try again.");
+    expect(describeSettingsError(new Error("boom"), "en")).toBe("Something went wrong. Try again.");
   });
 });

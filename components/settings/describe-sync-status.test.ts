@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeSyncStatus } from "./describe-sync-status";
 
-const sync = { phase: "IMPORTING" as const, chatsDone: 12, chatsTotal: 45, lastError: null, lastErrorAt: null };
+const sync = { phase: "IMPORTING" as const, chatsDone: 12, chatsTotal: 45, lastError: null, lastErrorAt: null, buyerChatsRefusedAt: null, reviewsRefusedAt: null };
 
 describe("describeSyncStatus", () => {
   it("tells the import's progress as chats done of total", () => {

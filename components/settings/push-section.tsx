@@ -5,7 +5,9 @@ import { useId, useState } from "react";
 import { fetchJson } from "@/components/fetch-json";
 import { formatDateTime } from "@/components/i18n/format";
 import { useLocale } from "@/components/i18n/locale-provider";
+import { setPushSettings } from "@/components/query-cache/account-cache";
 import { queryKeys } from "@/components/query-keys";
+import { FormStatus } from "@/components/ui/form-status";
 import type { PushSettings } from "@/lib/push/get-push-settings";
 import { ConfirmDialog } from "./confirm-dialog";
 import { describeSettingsError } from "./describe-settings-error";
@@ -33,7 +35,7 @@ export function PushSection({ accountId, accountName }: { accountId: string; acc
   const [error, setError] = useState<string | null>(null);
 
   const settings = useQuery({ queryKey: key, queryFn: () => fetchJson<PushAnswer>(url) });
-  const store = (answer: PushAnswer) => queryClient.setQueryData(key, answer);
+  const store = (answer: PushAnswer) => setPushSettings(queryClient, accountId, answer);
 
   const reissue = useMutation({
     mutationFn: () => fetchJson<PushAnswer>(url, { method: "POST" }),
@@ -54,7 +56,7 @@ export function PushSection({ accountId, accountName }: { accountId: string; acc
       store(answer);
       setSuccess(t.saved);
     },
-    onError: (cause) => setError(describeSettingsError(cause, locale, "changeAccount")),
+    onError: (cause) => setError(describeSettingsError(cause, locale)),
   });
 
   async function copy(text: string) {
@@ -75,15 +77,7 @@ export function PushSection({ accountId, accountName }: { accountId: string; acc
         {t.push}
       </h3>
       <p className="mb-2 text-sm text-slate-600">{t.pushIntro}</p>
-      {settings.isPending && <p className="text-sm">{t.pushLoading}</p>}
-      {settings.isError && (
-        <p role="alert" className="text-sm text-red-700">
-          {describeSettingsError(settings.error, locale, "changeAccount")}{" "}
-          <button type="button" className={buttonClass} onClick={() => void settings.refetch()}>
-            {t.retry}
-          </button>
-        </p>
-      )}
+      <FormStatus read={settings} pendingText={t.pushLoading} describeError={(e) => describeSettingsError(e, locale)} retryLabel={t.retry} buttonClassName={buttonClass} />
       {push && (
         <>
           <label htmlFor={urlId} className="block text-sm font-medium text-slate-700">
@@ -156,7 +150,7 @@ export function PushSection({ accountId, accountName }: { accountId: string; acc
         confirmLabel={t.reissueConfirm}
         cancelLabel={t.cancel}
         pending={reissue.isPending}
-        error={reissue.isError ? describeSettingsError(reissue.error, locale, "changeAccount") : null}
+        error={reissue.isError ? describeSettingsError(reissue.error, locale) : null}
         onConfirm={() => reissue.mutate()}
         onCancel={() => {
           setConfirming(false);

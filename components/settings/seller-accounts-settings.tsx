@@ -5,9 +5,8 @@ import { useLocale } from "@/components/i18n/locale-provider";
 import type { AccountSummary } from "@/lib/accounts/load-account-summaries";
 import { AccountCard } from "./account-card";
 import { AddAccountForm } from "./add-account-form";
-import { describeSettingsError } from "./describe-settings-error";
+import { ListLoadError } from "./list-load-error";
 import { settingsMessages } from "./messages";
-import { buttonClass } from "./styles";
 import { useAccountList } from "./use-account-list";
 
 /** Settings → Seller accounts: the connected accounts, then the form to connect another. */
@@ -32,14 +31,7 @@ export function SellerAccountsSettings({ initialAccounts }: { initialAccounts: A
           {removedNotice}
         </p>
       </div>
-      {list.isError && (
-        <div role="alert" className="flex flex-wrap items-center gap-3 text-sm text-red-700">
-          {t.loadFailed} {describeSettingsError(list.error, locale, "load")}
-          <button type="button" className={buttonClass} onClick={() => void list.refetch()}>
-            {t.retry}
-          </button>
-        </div>
-      )}
+      {list.isError && <ListLoadError error={list.error} onRetry={() => void list.refetch()} />}
       {accounts.length === 0 ? (
         <p className="rounded-md border border-slate-200 bg-white p-4 text-sm">{t.noAccounts}</p>
       ) : (

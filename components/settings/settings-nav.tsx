@@ -6,17 +6,22 @@ import { useMessages } from "@/components/i18n/locale-provider";
 import { settingsMessages } from "./messages";
 import { isCurrentPath } from "@/components/shell/is-current-path";
 
-/** Settings' own sections: seller accounts and agents. */
-export function SettingsNav() {
+/** Settings' own sections: seller accounts and agents for administrators, and everyone's saved replies. */
+export function SettingsNav({ isAdmin }: { isAdmin: boolean }) {
   const t = useMessages(settingsMessages);
   const pathname = usePathname();
   const links = [
-    { href: "/settings/accounts", label: t.sellerAccounts },
-    { href: "/settings/agents", label: t.agents },
+    ...(isAdmin
+      ? [
+          { href: "/settings/accounts", label: t.sellerAccounts },
+          { href: "/settings/agents", label: t.agents },
+        ]
+      : []),
+    { href: "/settings/replies", label: t.savedReplies },
   ];
   return (
     <nav aria-label={t.sections} className="mb-6 border-b border-slate-200">
-      <ul className="-mb-px flex gap-4">
+      <ul className="-mb-px flex flex-wrap gap-x-4">
         {links.map((link) => {
           const current = isCurrentPath(pathname, link.href);
           return (

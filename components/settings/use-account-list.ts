@@ -1,11 +1,10 @@
 "use client";
 
-import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/components/fetch-json";
+import { refreshAccounts, replaceAccount, type AccountListResponse } from "@/components/query-cache/account-cache";
 import { queryKeys } from "@/components/query-keys";
 import type { AccountSummary } from "@/lib/accounts/load-account-summaries";
-
-export type AccountListResponse = { accounts: AccountSummary[] };
 
 // While an import runs, its progress moves every few seconds; otherwise the list only needs the last sync time.
 const IMPORTING_REFETCH_MS = 2_000;
@@ -27,16 +26,6 @@ export function useAccountListUpdater() {
   const queryClient = useQueryClient();
   return {
     replace: (account: AccountSummary) => replaceAccount(queryClient, account),
-    refresh: () => queryClient.invalidateQueries({ queryKey: queryKeys.accounts() }),
+    refresh: () => refreshAccounts(queryClient),
   };
-}
-
-function replaceAccount(queryClient: QueryClient, account: AccountSummary) {
-  queryClient.setQueryData<AccountListResponse>(queryKeys.accounts(), (list) => {
-    if (!list) return list;
-    const exists = list.accounts.some((item) => item.id === account.id);
-    const accounts = exists ? list.accounts.map((item) => (item.id === account.id ? account : item)) : [...list.accounts, account];
-    return { accounts: accounts.sort((a, b) => a.name.localeCompare(b.name)) };
-  });
-  return queryClient.invalidateQueries({ queryKey: queryKeys.accounts() });
 }

@@ -6,8 +6,10 @@ export const shellMessages = defineMessages({
     mainNavigation: "Main",
     inbox: "Inbox",
     orders: "Orders",
+    metrics: "Metrics",
     settings: "Settings",
     signOut: "Sign out",
+    menu: "Menu",
     signedInAs: (name: string, admin: boolean) => `${name} (${admin ? "administrator" : "agent"})`,
   },
   ru: {
@@ -15,8 +17,10 @@ export const shellMessages = defineMessages({
     mainNavigation: "Основное",
     inbox: "Сообщения",
     orders: "Заказы",
+    metrics: "Показатели",
     settings: "Настройки",
     signOut: "Выйти",
+    menu: "Меню",
     signedInAs: (name: string, admin: boolean) => `${name} (${admin ? "администратор" : "агент"})`,
   },
 });

@@ -9,7 +9,7 @@ import { sendDenial } from "../rules";
 import { appendMessage, Author, Moderation } from "../state";
 import { findChat, type Route } from "./types";
 
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const IMAGE_EXTENSIONS = new Set(["jpg", "jpeg", "png", "gif", "webp", "heic"]);
 const DOCUMENT_EXTENSIONS = new Set(["pdf"]);
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;

@@ -5,7 +5,7 @@ import { sendDenial } from "../rules";
 import { appendMessage, Author } from "../state";
 import { findChat, type Route } from "./types";
 
-export const MAX_TEXT_CODE_POINTS = 1000;
+const MAX_TEXT_CODE_POINTS = 1000;
 
 function validText(body: JsonObject): string {
   const v = body.text;

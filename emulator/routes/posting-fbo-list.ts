@@ -21,6 +21,6 @@ export const postingFboList: Route = {
     );
     const { page, hasNext, cursor } = pageOf(candidates, req, "fbo");
     const analytics = withAnalytics(body);
-    return { cursor, has_next: hasNext, postings: page.map((p) => fboPostingJson(p, now, analytics)) };
+    return { cursor, has_next: hasNext, postings: page.map((p) => fboPostingJson(p, now, analytics, "list")) };
   },
 };

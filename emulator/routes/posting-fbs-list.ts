@@ -19,6 +19,6 @@ export const postingFbsList: Route = {
     );
     const { page, hasNext, cursor } = pageOf(candidates, req, "fbs");
     const analytics = withAnalytics(body);
-    return { cursor, has_next: hasNext, postings: page.map((p) => fbsPostingJson(p, now, analytics)) };
+    return { cursor, has_next: hasNext, postings: page.map((p) => fbsPostingJson(p, now, analytics, "list")) };
   },
 };

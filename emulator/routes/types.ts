@@ -1,5 +1,6 @@
 import type { Emulator } from "../core";
-import { notFound, MSG } from "../errors";
+import { forbidden, notFound, MSG } from "../errors";
+import { isBuyerChatType } from "../state";
 import type { JsonObject } from "../input";
 import type { Chat, Posting, Seller } from "../state";
 
@@ -12,16 +13,20 @@ export interface RouteContext {
 }
 
 export interface Route {
-  /** Chat methods need Premium Plus or Premium Pro. */
+  /** Chat and question methods need Premium Plus or Premium Pro. */
   premium: boolean;
+  /** Review methods need the «Управление отзывами» subscription or Premium Pro. */
+  reviews?: boolean;
   /** Whether the method changes state (for --state saving). */
   mutates: boolean;
   handle(ctx: RouteContext): unknown;
 }
 
+/** A chat of the seller for a chat method; plain Premium reads no buyer chat (403, as live Ozon answers it [FR]). */
 export function findChat(seller: Seller, chatId: string): Chat {
   const chat = seller.chatsById.get(chatId);
   if (!chat) throw notFound(MSG.chatNotFound);
+  if (seller.subscription === "PREMIUM" && isBuyerChatType(chat.type)) throw forbidden(MSG.premiumRequired);
   return chat;
 }
 

@@ -2,7 +2,7 @@ import { beforeEach, expect, it } from "vitest";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { forEachDatabase } from "@/lib/db/testing";
 import { withEmulator } from "@/lib/testing/with-emulator";
-import { ApiError } from "@/lib/http/api-error";
+import { AppError } from "@/lib/errors/app-error";
 import { OzonApiError } from "@/lib/ozon";
 import { createSellerAccount } from "./create-seller-account";
 
@@ -48,13 +48,24 @@ forEachDatabase("createSellerAccount", (db) => {
     expect(row.syncState?.nextRunAt?.getTime()).toBeGreaterThanOrEqual(before - 1000);
   });
 
+  it("refuses a Client-Id that is not a number in words, and the emulator's named sellers against Ozon's own API", async () => {
+    await expect(createSellerAccount(db.prisma, { name: "Shop", clientId: "my-shop", apiKey: "demo-api-key" })).rejects.toThrow(
+      /must be a number: Ozon's Client-Id is a positive whole number/,
+    );
+    const error = await refusal(
+      createSellerAccount(db.prisma, { name: "Shop", clientId: "demo-client", apiKey: "demo-api-key" }, { ozonApiUrl: "https://api-seller.ozon.ru/" }),
+    );
+    expect(error).toMatchObject({ code: "client_id_not_a_number", message: expect.stringMatching(/Client-Id must be a number/) });
+    expect(await db.prisma.sellerAccount.count()).toBe(0);
+  });
+
   it.each([
     ["a wrong key", "demo-client", "wrong-api-key"],
-    ["an unknown Client-Id", "no-such-client", "demo-api-key"],
+    ["an unknown Client-Id", "999999999", "demo-api-key"],
   ])("refuses %s with words about the credentials, storing nothing", async (_case, clientId, apiKey) => {
     const error = await refusal(createSellerAccount(db.prisma, { name: "Shop", clientId, apiKey }));
-    expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 422, code: "ozon_bad_credentials" });
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: "account_key_rejected" });
     expect((error as Error).message).toMatch(/Ozon did not accept this Client-Id and Api-Key/);
     expect((error as Error).message).not.toContain(apiKey);
     expect(await db.prisma.sellerAccount.count()).toBe(0);
@@ -62,7 +73,7 @@ forEachDatabase("createSellerAccount", (db) => {
 
   it("refuses a seller without Premium Plus or Pro, with words about the subscription", async () => {
     const error = await refusal(createSellerAccount(db.prisma, { name: "Basic", clientId: "basic-client", apiKey: "basic-api-key" }));
-    expect(error).toMatchObject({ status: 422, code: "ozon_premium_required" });
+    expect(error).toMatchObject({ code: "account_premium_required" });
     expect((error as Error).message).toMatch(/no premium subscription.*Premium Plus or Premium Pro/);
     expect(await db.prisma.sellerAccount.count()).toBe(0);
   });
@@ -70,7 +81,7 @@ forEachDatabase("createSellerAccount", (db) => {
   it("refuses a Client-Id that is already connected (409)", async () => {
     await createSellerAccount(db.prisma, { name: "One", clientId: "demo-client", apiKey: "demo-api-key" });
     const error = await refusal(createSellerAccount(db.prisma, { name: "Two", clientId: "demo-client", apiKey: "demo-api-key" }));
-    expect(error).toMatchObject({ status: 409, code: "conflict" });
+    expect(error).toMatchObject({ code: "account_already_connected", params: { clientId: "demo-client" } });
     expect(await db.prisma.sellerAccount.count()).toBe(1);
   });
 

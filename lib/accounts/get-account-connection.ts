@@ -1,7 +1,8 @@
+import "server-only";
 import { decryptSecret, SecretBoxError } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
-import { ApiError } from "@/lib/http/api-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { OzonConnection } from "@/lib/ozon";
 import { getAccountLimiter } from "./get-account-limiter";
 
@@ -15,17 +16,13 @@ export async function getAccountConnection(db: Db, accountId: string): Promise<O
     where: { id: accountId },
     select: { clientId: true, apiKeyCiphertext: true },
   });
-  if (!account) throw new ApiError(404, "not_found", "This seller account does not exist or you do not have access to it.");
+  if (!account) throw new AppError("account_not_found");
   let apiKey: string;
   try {
     apiKey = decryptSecret(account.apiKeyCiphertext);
   } catch (error) {
     if (!(error instanceof SecretBoxError)) throw error;
-    throw new ApiError(
-      409,
-      "not_configured",
-      "The stored Api-Key of this seller account cannot be read (the server's ENCRYPTION_KEY may have changed). An administrator must enter the key again.",
-    );
+    throw new AppError("account_key_unreadable");
   }
   const env = getEnv();
   return {
@@ -33,6 +30,6 @@ export async function getAccountConnection(db: Db, accountId: string): Promise<O
     clientId: account.clientId,
     apiKey,
     timeoutMs: env.OZON_TIMEOUT_MS,
-    limiter: getAccountLimiter(account.clientId),
+    limiter: getAccountLimiter(db, account.clientId),
   };
 }

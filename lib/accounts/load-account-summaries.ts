@@ -14,12 +14,22 @@ export type AccountSummary = {
   premiumStatus: PremiumStatus;
   connectionStatus: ConnectionStatus;
   lastSyncAt: string | null;
-  sync: { phase: SyncPhase; chatsDone: number; chatsTotal: number; lastError: string | null; lastErrorAt: string | null };
+  sync: {
+    phase: SyncPhase;
+    chatsDone: number;
+    chatsTotal: number;
+    lastError: string | null;
+    lastErrorAt: string | null;
+    /** When Ozon last refused buyer chats to this subscription (plain Premium), ISO; null: it shows them. */
+    buyerChatsRefusedAt: string | null;
+    /** When Ozon last refused reviews (no review-management subscription), ISO; null: it shows them. */
+    reviewsRefusedAt: string | null;
+  };
   /** Unread buyer messages over the account's chats. */
   totalUnread: number;
 };
 
-export const KEY_EXPIRY_WARNING_MS = 14 * 24 * 60 * 60 * 1000;
+const KEY_EXPIRY_WARNING_MS = 14 * 24 * 60 * 60 * 1000;
 
 /** Summaries of the accounts matching `where`, by name. */
 export async function loadAccountSummaries(db: Db, where: Prisma.SellerAccountWhereInput, now = new Date()): Promise<AccountSummary[]> {
@@ -53,6 +63,8 @@ export async function loadAccountSummaries(db: Db, where: Prisma.SellerAccountWh
       chatsTotal: account.syncState?.chatsTotal ?? 0,
       lastError: account.syncState?.lastError ?? null,
       lastErrorAt: account.syncState?.lastErrorAt?.toISOString() ?? null,
+      buyerChatsRefusedAt: account.syncState?.buyerChatsRefusedAt?.toISOString() ?? null,
+      reviewsRefusedAt: account.syncState?.reviewsRefusedAt?.toISOString() ?? null,
     },
     totalUnread: unreadByAccount.get(account.id) ?? 0,
   }));

@@ -1,6 +1,7 @@
+import type { Db } from "@/lib/db/client";
 import type { ConnectionStatus, PremiumStatus } from "@/lib/db/generated/client";
 import { getEnv } from "@/lib/env";
-import { ApiError } from "@/lib/http/api-error";
+import { AppError } from "@/lib/errors/app-error";
 import { getRoles, getSellerInfo, OzonApiError, type OzonConnection } from "@/lib/ozon";
 import { getAccountLimiter } from "./get-account-limiter";
 
@@ -12,7 +13,7 @@ export type SellerAccountProbe = {
   premiumStatus: PremiumStatus;
   keyExpiresAt: Date | null;
   /** Words for an administrator when the status is not OK. */
-  problem: ApiError | null;
+  problem: AppError<"account_key_rejected" | "account_premium_required"> | null;
 };
 
 const PREMIUM_STATUSES: Record<string, PremiumStatus> = {
@@ -21,24 +22,7 @@ const PREMIUM_STATUSES: Record<string, PremiumStatus> = {
   PREMIUM: "PREMIUM",
 };
 
-export function badCredentialsError(): ApiError {
-  return new ApiError(
-    422,
-    "ozon_bad_credentials",
-    "Ozon did not accept this Client-Id and Api-Key. Copy both again from the Ozon seller portal (Settings → API keys): the key may be mistyped, deactivated or expired.",
-  );
-}
-
-function premiumRequiredError(type: string): ApiError {
-  const has = type === "UNKNOWN" || type === "" ? "no premium subscription" : `the ${type.replace(/_/g, " ").toLowerCase()} subscription`;
-  return new ApiError(
-    422,
-    "ozon_premium_required",
-    `This Ozon seller account has ${has}. Ozon opens its chat methods only with Premium Plus or Premium Pro: subscribe in the Ozon seller portal, then connect the account again.`,
-  );
-}
-
-export function connectionFor(clientId: string, apiKey: string, target: OzonTarget = {}): OzonConnection {
+export function connectionFor(db: Db, clientId: string, apiKey: string, target: OzonTarget = {}): OzonConnection {
   const env = getEnv();
   return {
     baseUrl: target.ozonApiUrl ?? env.OZON_API_URL,
@@ -46,13 +30,13 @@ export function connectionFor(clientId: string, apiKey: string, target: OzonTarg
     apiKey,
     timeoutMs: target.timeoutMs ?? env.OZON_TIMEOUT_MS,
     fetch: target.fetch,
-    limiter: getAccountLimiter(clientId),
+    limiter: getAccountLimiter(db, clientId),
   };
 }
 
 /**
  * Tries a Client-Id and Api-Key against Ozon: /v1/seller/info (is the key accepted; which subscription) and
- * /v1/roles (when the key expires). Bad credentials and a missing Premium Plus/Pro come back as a status with words;
+ * /v1/roles (when the key expires). Bad credentials and a subscription without chats come back as a status with words;
  * anything else from Ozon (unreachable, 5xx, rate limit) is thrown as the OzonApiError.
  */
 export async function probeSellerAccount(connection: OzonConnection): Promise<SellerAccountProbe> {
@@ -63,13 +47,14 @@ export async function probeSellerAccount(connection: OzonConnection): Promise<Se
     const roles = await getRoles(connection);
     const expires = roles.expiresAt ? new Date(roles.expiresAt) : null;
     const keyExpiresAt = expires && !Number.isNaN(expires.getTime()) ? expires : null;
-    if (!info.subscription.allowsChat) {
-      return { connectionStatus: "PREMIUM_REQUIRED", premiumStatus, keyExpiresAt, problem: premiumRequiredError(type) };
+    // Plain Premium reads support and system chats (not buyer chats): connected, and the sync says what it cannot read.
+    if (!info.subscription.allowsChat && premiumStatus !== "PREMIUM") {
+      return { connectionStatus: "PREMIUM_REQUIRED", premiumStatus, keyExpiresAt, problem: new AppError("account_premium_required", { subscription: type || null }) };
     }
     return { connectionStatus: "OK", premiumStatus, keyExpiresAt, problem: null };
   } catch (error) {
     if (error instanceof OzonApiError && error.kind === "bad_credentials") {
-      return { connectionStatus: "BAD_CREDENTIALS", premiumStatus: "UNKNOWN", keyExpiresAt: null, problem: badCredentialsError() };
+      return { connectionStatus: "BAD_CREDENTIALS", premiumStatus: "UNKNOWN", keyExpiresAt: null, problem: new AppError("account_key_rejected") };
     }
     throw error;
   }

@@ -30,15 +30,15 @@ forEachDatabase("seller account operations", (db) => {
     const account = await connectDemoAccount(db.prisma);
     const connection = await getAccountConnection(db.prisma, account.id);
     expect(connection).toMatchObject({ baseUrl: ozon.url, clientId: "demo-client", apiKey: "demo-api-key", timeoutMs: 10_000 });
-    expect(connection.limiter).toBe(getAccountLimiter("demo-client"));
-    await expect(getAccountConnection(db.prisma, "missing")).rejects.toMatchObject({ status: 404 });
+    expect(connection.limiter).toBe(getAccountLimiter(db.prisma, "demo-client"));
+    await expect(getAccountConnection(db.prisma, "missing")).rejects.toMatchObject({ code: "account_not_found" });
   });
 
   it("says in words when the stored key cannot be decrypted", async () => {
     const account = await db.prisma.sellerAccount.create({
       data: { name: "Broken", clientId: "x", apiKeyCiphertext: new Uint8Array(40), apiKeyLast4: "abcd" },
     });
-    await expect(getAccountConnection(db.prisma, account.id)).rejects.toMatchObject({ status: 409, code: "not_configured" });
+    await expect(getAccountConnection(db.prisma, account.id)).rejects.toMatchObject({ code: "account_key_unreadable" });
   });
 
   it("renames", async () => {
@@ -46,12 +46,12 @@ forEachDatabase("seller account operations", (db) => {
     await renameSellerAccount(db.prisma, account.id, "  New name ");
     expect((await db.prisma.sellerAccount.findUniqueOrThrow({ where: { id: account.id } })).name).toBe("New name");
     await expect(renameSellerAccount(db.prisma, account.id, " ")).rejects.toThrow();
-    await expect(renameSellerAccount(db.prisma, "missing", "x")).rejects.toMatchObject({ status: 404 });
+    await expect(renameSellerAccount(db.prisma, "missing", "x")).rejects.toMatchObject({ code: "account_not_found" });
   });
 
   it("replaces the key only with one Ozon accepts", async () => {
     const account = await connectDemoAccount(db.prisma);
-    await expect(updateSellerAccountKey(db.prisma, account.id, "wrong-api-key")).rejects.toMatchObject({ status: 422, code: "ozon_bad_credentials" });
+    await expect(updateSellerAccountKey(db.prisma, account.id, "wrong-api-key")).rejects.toMatchObject({ code: "account_key_rejected" });
     const row = await db.prisma.sellerAccount.findUniqueOrThrow({ where: { id: account.id } });
     expect(decryptSecret(row.apiKeyCiphertext)).toBe("demo-api-key");
 
@@ -65,12 +65,12 @@ forEachDatabase("seller account operations", (db) => {
 
   it("tests the connection and records OK, PREMIUM_REQUIRED, BAD_CREDENTIALS or ERROR", async () => {
     const account = await connectDemoAccount(db.prisma);
-    expect(await testSellerAccountConnection(db.prisma, account.id)).toEqual({ connectionStatus: "OK", message: null });
+    expect(await testSellerAccountConnection(db.prisma, account.id)).toEqual({ connectionStatus: "OK", problem: null });
 
     const basic = await storeBasicAccount(db);
     const premium = await testSellerAccountConnection(db.prisma, basic.id);
     expect(premium.connectionStatus).toBe("PREMIUM_REQUIRED");
-    expect(premium.message).toMatch(/Premium Plus or Premium Pro/);
+    expect(premium.problem).toMatchObject({ code: "account_premium_required", message: expect.stringMatching(/Premium Plus or Premium Pro/) });
     const basicRow = await db.prisma.sellerAccount.findUniqueOrThrow({ where: { id: basic.id } });
     expect(basicRow).toMatchObject({ connectionStatus: "PREMIUM_REQUIRED", premiumStatus: "NONE" });
     expect(basicRow.keyExpiresAt).not.toBeNull();
@@ -78,13 +78,13 @@ forEachDatabase("seller account operations", (db) => {
     await db.prisma.sellerAccount.update({ where: { id: account.id }, data: { apiKeyCiphertext: encryptSecret("revoked-key") } });
     const bad = await testSellerAccountConnection(db.prisma, account.id);
     expect(bad.connectionStatus).toBe("BAD_CREDENTIALS");
-    expect(bad.message).toMatch(/did not accept/);
+    expect(bad.problem).toMatchObject({ code: "account_key_rejected", message: expect.stringMatching(/did not accept/) });
 
     await db.prisma.sellerAccount.update({ where: { id: account.id }, data: { apiKeyCiphertext: encryptSecret("demo-api-key") } });
     await ozon.control.addFault({ path: "/v1/seller/info", mode: "error", status: 503 });
     const down = await testSellerAccountConnection(db.prisma, account.id);
     expect(down.connectionStatus).toBe("ERROR");
-    expect(down.message).toMatch(/Ozon/);
+    expect(down.problem).toMatchObject({ code: "ozon_unavailable", message: expect.stringMatching(/Ozon/) });
     const row = await db.prisma.sellerAccount.findUniqueOrThrow({ where: { id: account.id } });
     expect(row).toMatchObject({ connectionStatus: "ERROR", premiumStatus: "PREMIUM_PLUS" });
   });
@@ -100,7 +100,7 @@ forEachDatabase("seller account operations", (db) => {
     expect(await db.prisma.chat.count()).toBe(0);
     expect(await db.prisma.syncState.count()).toBe(0);
     expect(await db.prisma.accountMembership.count({ where: { userId: agent.id } })).toBe(0);
-    await expect(removeSellerAccount(db.prisma, account.id)).rejects.toMatchObject({ status: 404 });
+    await expect(removeSellerAccount(db.prisma, account.id)).rejects.toMatchObject({ code: "account_not_found" });
   });
 
   it("lists the accounts a user may work, with unread totals, sync progress and expiry warnings", async () => {

@@ -1,13 +1,15 @@
 import type { Db } from "@/lib/db/client";
 import type { ConnectionStatus } from "@/lib/db/generated/client";
+import type { AppError, AppErrorBody } from "@/lib/errors/app-error";
+import { toAppError } from "@/lib/errors/to-app-error";
 import { OzonApiError } from "@/lib/ozon";
 import { getAccountConnection } from "./get-account-connection";
 import { probeSellerAccount, type OzonTarget } from "./probe-seller-account";
 
 export type ConnectionCheck = {
   connectionStatus: ConnectionStatus;
-  /** What is wrong, in words; null when the connection works. */
-  message: string | null;
+  /** What is wrong, as an error answer's body carries it (code, English words, parameters); null when it works. */
+  problem: AppErrorBody["error"] | null;
 };
 
 /**
@@ -32,10 +34,14 @@ export async function testSellerAccountConnection(db: Db, accountId: string, opt
           ? { connectionStatus: probe.connectionStatus }
           : { connectionStatus: probe.connectionStatus, premiumStatus: probe.premiumStatus, keyExpiresAt: probe.keyExpiresAt },
     });
-    return { connectionStatus: probe.connectionStatus, message: probe.problem?.message ?? null };
+    return { connectionStatus: probe.connectionStatus, problem: probe.problem && describeProblem(probe.problem) };
   } catch (error) {
     if (!(error instanceof OzonApiError)) throw error;
     await db.sellerAccount.update({ where: { id: accountId }, data: { connectionStatus: "ERROR" } });
-    return { connectionStatus: "ERROR", message: error.message };
+    return { connectionStatus: "ERROR", problem: describeProblem(toAppError(error)) };
   }
+}
+
+function describeProblem(error: AppError): AppErrorBody["error"] {
+  return { ...error.params, code: error.code, message: error.message };
 }

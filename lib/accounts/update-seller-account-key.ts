@@ -1,6 +1,7 @@
+import "server-only";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db/client";
-import { ApiError } from "@/lib/http/api-error";
+import { AppError } from "@/lib/errors/app-error";
 import { connectionFor, probeSellerAccount, type OzonTarget } from "./probe-seller-account";
 import { apiKeySchema } from "./seller-account-fields";
 
@@ -11,9 +12,9 @@ import { apiKeySchema } from "./seller-account-fields";
 export async function updateSellerAccountKey(db: Db, accountId: string, newApiKey: string, opts: OzonTarget = {}): Promise<void> {
   const apiKey = apiKeySchema.parse(newApiKey);
   const account = await db.sellerAccount.findUnique({ where: { id: accountId }, select: { clientId: true } });
-  if (!account) throw new ApiError(404, "not_found", "This seller account does not exist or you do not have access to it.");
+  if (!account) throw new AppError("account_not_found");
 
-  const probe = await probeSellerAccount(connectionFor(account.clientId, apiKey, opts));
+  const probe = await probeSellerAccount(connectionFor(db, account.clientId, apiKey, opts));
   if (probe.problem) throw probe.problem;
 
   await db.sellerAccount.update({

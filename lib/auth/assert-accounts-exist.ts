@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/db/generated/client";
-import { ApiError } from "@/lib/http/api-error";
+import { AppError } from "@/lib/errors/app-error";
 
 /** Refuses (400) a list of seller account ids that names an account that does not exist. */
 export async function assertAccountsExist(db: Prisma.TransactionClient, accountIds: string[]): Promise<void> {
@@ -7,6 +7,6 @@ export async function assertAccountsExist(db: Prisma.TransactionClient, accountI
   if (unique.length === 0) return;
   const found = await db.sellerAccount.count({ where: { id: { in: unique } } });
   if (found !== unique.length) {
-    throw new ApiError(400, "invalid_input", "Invalid accountIds: one of the seller accounts does not exist (it may have been removed). Reload and try again.");
+    throw new AppError("accounts_missing");
   }
 }

@@ -1,16 +1,18 @@
+import "server-only";
 import type { AuthOptions, Session } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb, type Db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
-import { ApiError } from "@/lib/http/api-error";
+import { AppError } from "@/lib/errors/app-error";
+import { logger } from "@/lib/log/logger";
 import { authorizeSignIn, type SignInUser } from "./authorize-sign-in";
 import { getClientAddress } from "./get-client-address";
 import { loadSessionUser, type SessionClaims } from "./load-session-user";
+import { safeRedirectPath } from "./safe-redirect-path";
+import { signInErrorCode } from "./sign-in-error-code";
 
 /** A working day's sessions survive a browser restart for a week; revocation does not wait for this (sessionVersion). */
-export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
-
-const UNAVAILABLE = "Signing in is not possible right now. Try again in a minute; if it keeps happening, tell your administrator.";
+const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 
 /** Thrown by the session callback for a revoked session: next-auth then clears the cookie and answers "no session". */
 class SessionEndedError extends Error {
@@ -27,8 +29,10 @@ class SessionEndedError extends Error {
  * http://localhost:<PORT>, http://127.0.0.1:<PORT> or its server's name, so unless NEXTAUTH_URL pins one URL we use
  * the address the browser used. The Host header is the client's, but it only shapes that client's own redirects.
  */
-function trustRequestOriginUnlessConfigured(): void {
-  if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
+function trustRequestOriginUnlessConfigured(nextAuthUrl: string | undefined): void {
+  // next-auth reads this from process.env itself: a setting handed to a library, not configuration read here.
+  // eslint-disable-next-line no-restricted-properties
+  if (!nextAuthUrl) process.env.AUTH_TRUST_HOST ??= "true";
 }
 
 /**
@@ -37,7 +41,7 @@ function trustRequestOriginUnlessConfigured(): void {
  */
 export function buildAuthOptions(db: Db = getDb()): AuthOptions {
   const env = getEnv();
-  trustRequestOriginUnlessConfigured();
+  trustRequestOriginUnlessConfigured(env.NEXTAUTH_URL);
   return {
     secret: env.AUTH_SECRET,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
@@ -57,15 +61,20 @@ export function buildAuthOptions(db: Db = getDb()): AuthOptions {
               address: getClientAddress(request?.headers),
             });
           } catch (error) {
-            // next-auth hands a thrown message to the sign-in page (`error`), so only our own words may pass.
-            if (error instanceof ApiError) throw new Error(error.message);
-            console.error("Sign-in failed unexpectedly:", error instanceof Error ? error.message : String(error));
-            throw new Error(UNAVAILABLE);
+            // next-auth hands a thrown message to the sign-in page (`error`): only a code, which the page words.
+            if (!(error instanceof AppError)) {
+              logger.error({ err: error }, "Sign-in failed unexpectedly");
+            }
+            throw new Error(signInErrorCode(error));
           }
         },
       }),
     ],
     callbacks: {
+      // Every redirect next-auth makes (callbackUrl after sign-in or sign-out) stays on this origin.
+      redirect({ url, baseUrl }) {
+        return `${new URL(baseUrl).origin}${safeRedirectPath(url, baseUrl)}`;
+      },
       jwt({ token, user }) {
         if (user) {
           token.sub = user.id;
@@ -83,10 +92,10 @@ export function buildAuthOptions(db: Db = getDb()): AuthOptions {
       error(code, metadata) {
         const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
         if (error instanceof SessionEndedError) return;
-        console.error(`[next-auth] ${code}: ${error instanceof Error ? error.message : "see next-auth's documentation for this code"}`);
+        logger.error({ code, err: error instanceof Error ? error : undefined }, `next-auth: ${code}${error instanceof Error ? "" : " (see next-auth's documentation for this code)"}`);
       },
       warn(code) {
-        console.warn(`[next-auth] warning ${code}`);
+        logger.warn({ code }, `next-auth: warning ${code}`);
       },
       debug() {},
     },

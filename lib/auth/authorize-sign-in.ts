@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
-import { ApiError } from "@/lib/http/api-error";
+import { makeTextStorable } from "@/lib/text/make-text-storable";
+import { AppError } from "@/lib/errors/app-error";
 import { assertSignInAllowed } from "./assert-sign-in-allowed";
 import { hashPassword } from "./hash-password";
 import { recordSignInAttempt } from "./record-sign-in-attempt";
@@ -15,11 +16,11 @@ let decoyHash: Promise<string> | undefined;
 
 /**
  * The Credentials check behind next-auth: null for a wrong email or password (next-auth answers
- * "CredentialsSignin"); an ApiError whose message the sign-in page shows for a refusal in words (too many attempts,
+ * "CredentialsSignin"); an AppError the sign-in page words for a refusal in words (too many attempts,
  * deactivated user). Every failure counts against the email and the address.
  */
 export async function authorizeSignIn(db: Db, input: SignInInput): Promise<SignInUser | null> {
-  const email = typeof input.email === "string" ? input.email.trim().toLowerCase() : "";
+  const email = typeof input.email === "string" ? makeTextStorable(input.email.trim().toLowerCase()) : "";
   const password = typeof input.password === "string" ? input.password : "";
   if (!email || !password || email.length > 254 || password.length > 200) return null;
 
@@ -33,7 +34,7 @@ export async function authorizeSignIn(db: Db, input: SignInInput): Promise<SignI
 
   if (!user || !matches) return null;
   if (!user.active) {
-    throw new ApiError(403, "forbidden", "This user has been deactivated. Ask your administrator to reactivate it.");
+    throw new AppError("user_deactivated");
   }
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }

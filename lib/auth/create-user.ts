@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { ApiError } from "@/lib/http/api-error";
+import { AppError } from "@/lib/errors/app-error";
 import { assertAccountsExist } from "./assert-accounts-exist";
 import { hashPassword } from "./hash-password";
 import { emailSchema, passwordSchema, personNameSchema, userRoleSchema } from "./user-fields";
@@ -15,10 +15,6 @@ export const createUserInputSchema = z.object({
   accountIds: z.array(z.string().min(1).max(100)).max(1000).default([]),
 });
 export type CreateUserInput = z.input<typeof createUserInputSchema>;
-
-export function emailTakenError(email: string): ApiError {
-  return new ApiError(409, "conflict", `A user with the email ${email} already exists.`);
-}
 
 /** Adds a user (an agent unless `role` says ADMIN) with an initial password and the accounts they may work. */
 export async function createUser(db: Db, input: CreateUserInput): Promise<UserSummary> {
@@ -34,7 +30,7 @@ export async function createUser(db: Db, input: CreateUserInput): Promise<UserSu
       return toUserSummary(user);
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw emailTakenError(email);
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("user_email_taken", { email });
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import { decode } from "next-auth/jwt";
 import { getDb, type Db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";

@@ -10,3 +10,11 @@ export function emailAttemptKey(email: string): string {
 export function addressAttemptKey(address: string): string {
   return `ip:${address}`;
 }
+
+/** How long an address from which an email signed in stays "known" for that email (it may pass the email's lock). */
+export const KNOWN_ADDRESS_MS = 30 * 24 * 60 * 60 * 1000;
+export const KNOWN_ADDRESS_PREFIX = "known:";
+
+export function knownAddressKey(email: string, address: string): string {
+  return `${KNOWN_ADDRESS_PREFIX}${email}|${address}`;
+}

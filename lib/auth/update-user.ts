@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { ApiError } from "@/lib/http/api-error";
+import { AppError } from "@/lib/errors/app-error";
 import { assertAccountsExist } from "./assert-accounts-exist";
 import { hashPassword } from "./hash-password";
 import { passwordSchema, personNameSchema, userRoleSchema } from "./user-fields";
@@ -34,13 +34,13 @@ export async function updateUser(db: Db, userId: string, input: UpdateUserInput)
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADMINS_LOCK})`;
     const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, active: true, name: true } });
-    if (!user) throw new ApiError(404, "not_found", "This user does not exist.");
+    if (!user) throw new AppError("user_not_found");
 
     const staysActiveAdmin = (patch.role ?? user.role) === "ADMIN" && (patch.active ?? user.active);
     if (user.role === "ADMIN" && user.active && !staysActiveAdmin) {
       const otherAdmins = await tx.user.count({ where: { role: "ADMIN", active: true, id: { not: userId } } });
       if (otherAdmins === 0) {
-        throw new ApiError(409, "conflict", `${user.name} is the last active administrator. Make another user an administrator first.`);
+        throw new AppError("last_admin", { name: user.name });
       }
     }
     if (patch.accountIds) {

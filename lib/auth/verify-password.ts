@@ -1,3 +1,4 @@
+import "server-only";
 import { verify } from "@node-rs/argon2";
 
 /** Whether `password` matches a hash from hashPassword. A malformed hash counts as no match, never as an error. */

@@ -1,16 +1,21 @@
+import { Prisma } from "@/lib/db/generated/client";
 import type { Db } from "@/lib/db/client";
-import type { OutboxMessage, OutboxState } from "@/lib/db/generated/client";
+import { claimLeases } from "@/lib/jobs/claim-leases";
+import { OUTBOX_LEASE, UNSETTLED_OUTBOX_STATES } from "./outbox-lease";
 
 /**
- * Takes the right to send an outbox row: moves it from one of `from` to SENDING and counts the attempt, in one
- * guarded UPDATE, so that of two requests (two tabs, two app instances) exactly one sends. Null when the row
- * was not in one of those states any more.
+ * Takes the right to work on one outbox row (send it, or settle a send whose outcome is unknown) for `owner`:
+ * the row must be unsettled and nobody may hold it (a crashed holder's lease that ran out is taken over). Through
+ * lib/jobs' claim, so that of two requests, tabs, workers or instances exactly one gets it. False when another
+ * holds it or it is settled (SENT, FAILED).
  */
-export async function claimOutboxMessage(db: Db, outboxId: string, from: OutboxState[]): Promise<OutboxMessage | null> {
-  const claimed = await db.outboxMessage.updateMany({
-    where: { id: outboxId, state: { in: from } },
-    data: { state: "SENDING", attempts: { increment: 1 }, lastError: null },
+export async function claimOutboxMessage(db: Db, outboxId: string, owner: string, ttlMs: number): Promise<boolean> {
+  const claimed = await claimLeases(db, OUTBOX_LEASE, {
+    owner,
+    ttlMs,
+    limit: 1,
+    states: [...UNSETTLED_OUTBOX_STATES],
+    where: Prisma.sql`id = ${outboxId}`,
   });
-  if (claimed.count === 0) return null;
-  return db.outboxMessage.findUniqueOrThrow({ where: { id: outboxId } });
+  return claimed.length === 1;
 }

@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/http/api-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { Db } from "@/lib/db/client";
 import type { Chat } from "@/lib/db/generated/client";
 
@@ -8,6 +8,6 @@ import type { Chat } from "@/lib/db/generated/client";
  */
 export async function findAccountChat(db: Db, accountId: string, chatId: string): Promise<Chat> {
   const chat = chatId.length <= 100 ? await db.chat.findFirst({ where: { id: chatId, accountId } }) : null;
-  if (!chat) throw new ApiError(404, "not_found", "This chat was not found in this seller account.");
+  if (!chat) throw new AppError("chat_not_found");
   return chat;
 }

@@ -1,3 +1,4 @@
+import { matchesOutboxMessage } from "@/lib/cache/matches-outbox-message";
 import type { OutboxMessage } from "@/lib/db/generated/client";
 import { getChatHistory, type OzonChatMessage, type OzonConnection } from "@/lib/ozon";
 
@@ -52,7 +53,7 @@ export async function findSentMessageCandidates(
       if (message.messageId === from) continue;
       recent.push(message);
       if (isPastBound(message)) continue;
-      if (message.user.type === "seller" && matchesOutboxRow(message, row)) candidates.push(message);
+      if (message.user.type === "seller" && matchesOutboxMessage(message, row)) candidates.push(message);
     }
     const oldest = history.messages[history.messages.length - 1];
     if (!history.hasNext || !oldest || isPastBound(oldest) || oldest.messageId === from) break;
@@ -60,14 +61,4 @@ export async function findSentMessageCandidates(
   }
   candidates.sort((a, b) => (BigInt(a.messageId) < BigInt(b.messageId) ? -1 : 1));
   return { candidates, recent };
-}
-
-// Ozon may normalise line endings and surrounding blanks; the words themselves must be the same.
-const normalizeText = (text: string) => text.replace(/\r\n?/g, "\n").trim();
-
-function matchesOutboxRow(message: OzonChatMessage, row: Pick<OutboxMessage, "kind" | "text" | "fileName">): boolean {
-  const content = message.data.join("\n");
-  if (row.kind === "TEXT") return row.text !== null && normalizeText(content) === normalizeText(row.text);
-  // A file comes back as a markdown link or image named like the file: [name](url) or ![name](url).
-  return row.fileName !== null && content.includes(`[${row.fileName.trim()}](`);
 }

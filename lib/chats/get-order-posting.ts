@@ -1,10 +1,11 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { getPosting, type OzonConnection } from "@/lib/ozon";
+import { findChatForPosting } from "./find-chat-for-posting";
 import { postingNumberSchema } from "./posting-number-schema";
-import { postingViewSchema, toPostingView } from "./posting-view";
+import { postingViewSchema, toPostingView } from "@/lib/cache/posting-view";
 
-export const getOrderPostingRequestSchema = z.object({ postingNumber: postingNumberSchema });
+const getOrderPostingRequestSchema = z.object({ postingNumber: postingNumberSchema });
 export type GetOrderPostingRequest = z.input<typeof getOrderPostingRequestSchema>;
 
 export const getOrderPostingResponseSchema = z.object({ posting: postingViewSchema });
@@ -19,10 +20,6 @@ export async function getOrderPosting(
 ): Promise<GetOrderPostingResponse> {
   const { postingNumber } = getOrderPostingRequestSchema.parse(request);
   const posting = await getPosting(connection, { postingNumber });
-  const chat = await db.chat.findFirst({
-    where: { accountId, postingNumber: posting.postingNumber },
-    orderBy: { createdAt: "asc" },
-    select: { id: true },
-  });
+  const chat = await findChatForPosting(db, accountId, posting);
   return { posting: toPostingView(posting, chat?.id ?? null) };
 }

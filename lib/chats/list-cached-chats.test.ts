@@ -1,7 +1,7 @@
 import { beforeEach, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { forEachDatabase } from "@/lib/db/testing";
-import { ApiError } from "@/lib/http/api-error";
+import { AppError } from "@/lib/errors/app-error";
 import { listCachedChats, listCachedChatsResponseSchema, type ListCachedChatsRequest } from "./list-cached-chats";
 
 forEachDatabase("the cached chat list", (db) => {
@@ -92,15 +92,21 @@ forEachDatabase("the cached chat list", (db) => {
       lastMessageAuthor: "customer",
       postingNumber: null,
       orderNumber: null,
+      product: null,
       createdAt: new Date(now - 86_400_000).toISOString(),
+      assigneeId: null,
+      workStatus: "OPEN",
+      snoozedUntil: null,
+      awaitingSince: null,
+      replyState: { canReply: true, until: null, reason: null },
     });
   });
 
   it("refuses a cursor it did not issue and a limit outside 1..100, in words", async () => {
     for (const cursor of ["nonsense", Buffer.from('{"t":"yesterday","id":"x"}').toString("base64url"), "%%%"]) {
       const error = await listCachedChats(db.prisma, accountId, { cursor }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(ApiError);
-      expect(error).toMatchObject({ status: 400, code: "invalid_input", message: expect.stringMatching(/cursor/) });
+      expect(error).toBeInstanceOf(AppError);
+      expect(error).toMatchObject({ code: "cursor_invalid", message: expect.stringMatching(/cursor/) });
     }
     for (const limit of ["0", "101", "abc", "1.5"]) {
       await expect(listCachedChats(db.prisma, accountId, { limit })).rejects.toBeInstanceOf(ZodError);

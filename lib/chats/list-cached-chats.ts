@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { Chat, Prisma } from "@/lib/db/generated/client";
-import { ApiError } from "@/lib/http/api-error";
-import { chatViewSchema, toChatView } from "./chat-view";
-import { sumAccountUnread } from "./sum-account-unread";
+import { AppError } from "@/lib/errors/app-error";
+import { chatViewSchema, toChatView } from "@/lib/cache/chat-view";
+import { sumAccountUnread } from "@/lib/cache/sum-account-unread";
+import { chatKindSchema, chatKindWhere } from "./chat-kinds";
 
 /** An empty query parameter (`?cursor=`) means "not given". */
 const optionalParam = <T extends z.ZodType>(schema: T) =>
@@ -11,7 +12,7 @@ const optionalParam = <T extends z.ZodType>(schema: T) =>
 
 export const listCachedChatsRequestSchema = z.object({
   filter: optionalParam(z.enum(["all", "unread", "opened", "closed"], { error: "filter must be all, unread, opened or closed" })).default("all"),
-  kind: optionalParam(z.enum(["buyer", "support"], { error: "kind must be buyer or support" })),
+  kind: optionalParam(chatKindSchema),
   cursor: optionalParam(z.string().max(500, { error: "cursor is not valid" })),
   limit: optionalParam(
     z.coerce.number({ error: "limit must be a whole number from 1 to 100" }).int({ error: "limit must be a whole number from 1 to 100" }).min(1, { error: "limit must be a whole number from 1 to 100" }).max(100, { error: "limit must be a whole number from 1 to 100" }),
@@ -40,7 +41,7 @@ function decodeCursor(cursor: string): ChatListPosition {
   try {
     return cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
   } catch {
-    throw new ApiError(400, "invalid_input", "The list position (cursor) is not valid; reload the chat list.");
+    throw new AppError("cursor_invalid");
   }
 }
 
@@ -65,9 +66,7 @@ export async function listCachedChats(
     ...(filter === "unread" ? { unreadCount: { gt: 0 } } : {}),
     ...(filter === "opened" ? { status: "OPENED" } : {}),
     ...(filter === "closed" ? { status: "CLOSED" } : {}),
-    // "support" is everything from Ozon's side (support and notification chats): the two tabs cover every chat.
-    ...(kind === "buyer" ? { isBuyerChat: true } : {}),
-    ...(kind === "support" ? { isBuyerChat: false } : {}),
+    ...chatKindWhere(kind),
   };
 
   // The page and the account's unread total are independent: read at once.
@@ -76,14 +75,14 @@ export async function listCachedChats(
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    chats: page.map(toChatView),
+    chats: page.map((chat) => toChatView(chat)),
     nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
     totalUnread,
   };
 }
 
 /** One page (plus one, to know whether more follow) from `position` on, in the list's order. */
-async function readChatRows(db: Db, where: Prisma.ChatWhereInput, position: ChatListPosition | null, limit: number): Promise<Chat[]> {
+export async function readChatRows(db: Db, where: Prisma.ChatWhereInput, position: ChatListPosition | null, limit: number): Promise<Chat[]> {
   const rows: Chat[] = [];
   if (position === null || position.t !== null) {
     const after = position?.t ? new Date(position.t) : null;

@@ -2,7 +2,7 @@ import { beforeEach, expect, it } from "vitest";
 import { forEachDatabase } from "@/lib/db/testing";
 import { withEmulator } from "@/lib/testing/with-emulator";
 import { getChatHistory } from "@/lib/ozon";
-import { storeMessages } from "@/lib/sync/store-messages";
+import { storeMessages } from "@/lib/cache/store-messages";
 import { listCachedMessages, listCachedMessagesResponseSchema } from "./list-cached-messages";
 import { resetToCachedDemoAccount } from "./test-helpers";
 
@@ -109,7 +109,7 @@ forEachDatabase("a chat's messages from the cache", (db) => {
       data: { name: "Other", clientId: "other", apiKeyCiphertext: new Uint8Array([1]), apiKeyLast4: "xxxx" },
     });
     await expect(listCachedMessages(db.prisma, connection(), { accountId: other.id, chatId: chat.id }, {})).rejects.toMatchObject({
-      status: 404,
+      code: "chat_not_found",
     });
     await expect(listCachedMessages(db.prisma, connection(), target(), { before: "12ab" })).rejects.toThrow(/before/);
   });

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { getChatHistory, isOzonApiError, type OzonConnection } from "@/lib/ozon";
-import { storeMessages } from "@/lib/sync/store-messages";
+import { storeMessages } from "@/lib/cache/store-messages";
+import { AppError } from "@/lib/errors/app-error";
 import { findAccountChat } from "./find-account-chat";
-import { messageViewSchema, toMessageView } from "./message-view";
-import { outboxViewSchema, toOutboxView } from "./outbox-view";
+import { messageViewSchema, toMessageView } from "@/lib/cache/message-view";
+import { outboxViewSchema, toOutboxView } from "@/lib/cache/outbox-view";
 
 const optionalParam = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
@@ -14,6 +15,8 @@ const LIMIT_WORDS = "limit must be a whole number from 1 to 100";
 export const listCachedMessagesRequestSchema = z.object({
   /** Ozon's id of the oldest message the browser has; the page holds older ones. */
   before: optionalParam(z.string().regex(/^\d{1,20}$/, { error: "before must be a message id (digits only)" })),
+  /** Ozon's id of a message to open the chat at (a search result): the page holds it and its neighbours. */
+  around: optionalParam(z.string().regex(/^\d{1,20}$/, { error: "around must be a message id (digits only)" })),
   limit: optionalParam(
     z.coerce.number({ error: LIMIT_WORDS }).int({ error: LIMIT_WORDS }).min(1, { error: LIMIT_WORDS }).max(100, { error: LIMIT_WORDS }),
   ).default(50),
@@ -29,6 +32,8 @@ export const listCachedMessagesResponseSchema = z.object({
   outbox: z.array(outboxViewSchema),
   /** Set when Ozon could not be asked for older messages; the cached ones are still shown. */
   notice: z.string().nullable(),
+  /** Only with `around`: newer messages than the page's exist. */
+  hasNewer: z.boolean().optional(),
 });
 export type ListCachedMessagesResponse = z.infer<typeof listCachedMessagesResponseSchema>;
 
@@ -51,7 +56,8 @@ export async function listCachedMessages(
   target: { accountId: string; chatId: string },
   request: ListCachedMessagesRequest,
 ): Promise<ListCachedMessagesResponse> {
-  const { before, limit } = listCachedMessagesRequestSchema.parse(request);
+  const { before, around, limit } = listCachedMessagesRequestSchema.parse(request);
+  if (around !== undefined) return listMessagesAround(db, target, BigInt(around), limit);
   const beforeId = before === undefined ? null : BigInt(before);
 
   const readPage = () =>
@@ -101,5 +107,33 @@ export async function listCachedMessages(
     hasMore: rows.length > limit || ozonHasOlder,
     outbox: outbox.map(toOutboxView),
     notice,
+  };
+}
+
+/**
+ * The page around one cached message (a search result opens the chat there): up to half the limit of older
+ * messages with it, the rest newer ones, oldest first. From the cache only: a search found the message there.
+ */
+async function listMessagesAround(
+  db: Db,
+  target: { accountId: string; chatId: string },
+  aroundId: bigint,
+  limit: number,
+): Promise<ListCachedMessagesResponse> {
+  const olderCount = Math.ceil(limit / 2);
+  const include = { sentBy: { select: { id: true, name: true } } } as const;
+  const [chat, older, newer, outbox] = await Promise.all([
+    findAccountChat(db, target.accountId, target.chatId),
+    db.message.findMany({ where: { chatId: target.chatId, ozonMessageId: { lte: aroundId } }, orderBy: { ozonMessageId: "desc" }, take: olderCount + 1, include }),
+    db.message.findMany({ where: { chatId: target.chatId, ozonMessageId: { gt: aroundId } }, orderBy: { ozonMessageId: "asc" }, take: limit - olderCount + 1, include }),
+    db.outboxMessage.findMany({ where: { chatId: target.chatId, state: { not: "SENT" } }, orderBy: { createdAt: "asc" } }),
+  ]);
+  if (older[0]?.ozonMessageId !== aroundId) throw new AppError("message_not_found");
+  return {
+    messages: [...older.slice(0, olderCount).reverse(), ...newer.slice(0, limit - olderCount)].map(toMessageView),
+    hasMore: older.length > olderCount || !chat.historyStartReached,
+    outbox: outbox.map(toOutboxView),
+    notice: null,
+    hasNewer: newer.length > limit - olderCount,
   };
 }

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { getPosting, isOzonApiError, listRecentPostings, type OzonConnection } from "@/lib/ozon";
-import { postingViewSchema, toPostingView } from "./posting-view";
+import { postingViewSchema, toPostingView } from "@/lib/cache/posting-view";
 
 const LIMIT_WORDS = "limit must be a whole number from 1 to 100";
 
-export const listOrderPostingsRequestSchema = z.object({
+const listOrderPostingsRequestSchema = z.object({
   /** The start of a posting number (or of its order number). */
   search: z.preprocess(
     (value) => (value === null ? undefined : value),
@@ -28,7 +28,7 @@ export type ListOrderPostingsResponse = z.infer<typeof listOrderPostingsResponse
 const FULL_POSTING_NUMBER = /^\d+-\d+-\d+$/;
 
 /** How far back the order picker looks. */
-export const RECENT_POSTINGS_DAYS = 30;
+const RECENT_POSTINGS_DAYS = 30;
 
 /**
  * The account's recent postings (30 days) of every scheme from Ozon, newest first, optionally by posting number

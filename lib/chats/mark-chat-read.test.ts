@@ -2,8 +2,9 @@ import { beforeEach, expect, it } from "vitest";
 import { forEachDatabase } from "@/lib/db/testing";
 import { withEmulator } from "@/lib/testing/with-emulator";
 import { markChatRead, markChatReadResponseSchema } from "./mark-chat-read";
-import { sumAccountUnread } from "./sum-account-unread";
+import { sumAccountUnread } from "@/lib/cache/sum-account-unread";
 import { resetToCachedDemoAccount } from "./test-helpers";
+import type { LiveEvent } from "@/lib/live/live-event";
 
 // Without the rate limit: sends are never retried on a 429.
 const emulator = withEmulator({ rateLimit: 0 });
@@ -52,13 +53,23 @@ forEachDatabase("marking a chat read", (db) => {
     expect((await db.prisma.chat.findUniqueOrThrow({ where: { id: chat.id } })).firstUnreadMessageId).toBe(0n);
   });
 
+  it("publishes the chat with its badge at 0 and the account's total", async () => {
+    const chat = await db.prisma.chat.findFirstOrThrow({ where: { accountId, unreadCount: { gt: 0 } } });
+    await db.prisma.liveEvent.deleteMany();
+    const answer = await markChatRead(db.prisma, connection(), { accountId, chatId: chat.id }, {});
+    const published = (await db.prisma.liveEvent.findMany({ orderBy: { id: "asc" } })).map((row) => row.payload as unknown as LiveEvent);
+    expect(published).toEqual([
+      expect.objectContaining({ kind: "chat", chat: expect.objectContaining({ id: chat.id, unreadCount: 0 }), totalUnread: answer.totalUnread }),
+    ]);
+  });
+
   it("answers not-found for another account's chat without touching Ozon", async () => {
     const chat = await db.prisma.chat.findFirstOrThrow({ where: { accountId, unreadCount: { gt: 0 } } });
     const other = await db.prisma.sellerAccount.create({
       data: { name: "Other", clientId: "other", apiKeyCiphertext: new Uint8Array([1]), apiKeyLast4: "xxxx" },
     });
     await ozon.resetCalls();
-    await expect(markChatRead(db.prisma, connection(), { accountId: other.id, chatId: chat.id }, {})).rejects.toMatchObject({ status: 404 });
+    await expect(markChatRead(db.prisma, connection(), { accountId: other.id, chatId: chat.id }, {})).rejects.toMatchObject({ code: "chat_not_found" });
     expect((await ozon.calls()).total).toBe(0);
     expect((await ozonChat(chat.ozonChatId)).unread_count).toBe(chat.unreadCount);
   });

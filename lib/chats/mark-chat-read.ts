@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { publishChatChange } from "@/lib/live/publish-chat-change";
 import { markChatRead as markOzonChatRead, type OzonConnection } from "@/lib/ozon";
 import { findAccountChat } from "./find-account-chat";
-import { sumAccountUnread } from "./sum-account-unread";
+import { sumAccountUnread } from "@/lib/cache/sum-account-unread";
 
 export const markChatReadRequestSchema = z.object({
   /** Ozon's id of the newest message read; this one and every earlier one become read. Absent: the whole chat. */

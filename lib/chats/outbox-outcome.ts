@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { OutboxMessage } from "@/lib/db/generated/client";
-import { messageViewSchema, toMessageView } from "./message-view";
-import { outboxViewSchema, toOutboxView } from "./outbox-view";
+import { messageViewSchema, toMessageView } from "@/lib/cache/message-view";
+import { outboxViewSchema, toOutboxView } from "@/lib/cache/outbox-view";
 
 /** What a send or a retry answers: the outbox row, and the cached message it became once SENT and found. */
 export const outboxOutcomeSchema = z.object({

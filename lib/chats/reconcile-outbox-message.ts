@@ -6,26 +6,25 @@ import { recordOutboxSent } from "./record-outbox-sent";
 
 /**
  * For rows written before `sentAfterMessageId` existed: the send being settled happened shortly before the row
- * was marked UNKNOWN (its updatedAt; within the client's timeout, at most 2 minutes), and our clock and Ozon's
- * differ a little: Ozon messages dated earlier than this before it are not this send.
+ * was last updated, and our clock and Ozon's differ a little: Ozon messages dated earlier than this before it are
+ * not this send.
  */
-export const RECONCILE_WINDOW_MS = 10 * 60_000;
+const RECONCILE_WINDOW_MS = 10 * 60_000;
 /** No message can predate its outbox row, give or take the two clocks' difference. */
-export const RECONCILE_CLOCK_SKEW_MS = 5 * 60_000;
-
-export const NOT_DELIVERED_WORDS = "Ozon does not have this message: it was not delivered. Press Retry to send it.";
+const RECONCILE_CLOCK_SKEW_MS = 5 * 60_000;
 
 /**
- * Settles an UNKNOWN outbox row by reading the chat's recent history: if Ozon has the message, the row becomes
- * SENT (and the message is cached once, with its sender); if not, FAILED, so that it may be sent again. Never
- * sends anything itself. Returns the row afterwards (unchanged if it was not UNKNOWN any more).
+ * Settles a row whose send may have reached Ozon (SENDING after a crash or a lost answer, UNKNOWN) by reading the
+ * chat's history after the newest message kept before the send: if Ozon has the message, the row becomes SENT
+ * (and the message is cached once, with its sender and client id) and is returned. Null when Ozon does not have
+ * it: nothing is changed, the caller may send it. Never sends anything itself; Ozon's faults are thrown.
  */
 export async function reconcileOutboxMessage(
   db: Db,
   connection: OzonConnection,
   row: OutboxMessage,
   chat: Pick<Chat, "id" | "ozonChatId">,
-): Promise<OutboxMessage> {
+): Promise<OutboxMessage | null> {
   const bound =
     row.sentAfterMessageId !== null
       ? { afterMessageId: row.sentAfterMessageId }
@@ -35,11 +34,5 @@ export async function reconcileOutboxMessage(
           ),
         };
   const lookup = await findSentMessageCandidates(connection, chat.ozonChatId, row, { ...bound, pageLimit: 100, maxPages: 5 });
-  const recorded = await recordOutboxSent(db, connection, { row, chat, lookup, from: ["UNKNOWN"], confirmedByOzon: false });
-  if (recorded) return recorded;
-  await db.outboxMessage.updateMany({
-    where: { id: row.id, state: "UNKNOWN" },
-    data: { state: "FAILED", lastError: NOT_DELIVERED_WORDS },
-  });
-  return db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
+  return recordOutboxSent(db, connection, { row, chat, lookup, from: ["SENDING", "UNKNOWN"], confirmedByOzon: false });
 }

@@ -1,3 +1,6 @@
+import { lockChatRow } from "@/lib/cache/lock-chat-row";
+import { markChatTurns } from "@/lib/cache/mark-chat-turns";
+import { NO_OUTBOX_ERROR } from "@/lib/cache/outbox-error";
 import type { Db } from "@/lib/db/client";
 import type { Chat, OutboxMessage, OutboxState } from "@/lib/db/generated/client";
 import { publishChatChange } from "@/lib/live/publish-chat-change";
@@ -20,8 +23,8 @@ export type RecordOutboxSentInput = {
 };
 
 /**
- * Marks an outbox row SENT with the Ozon message it became, and stores that message in the cache with the
- * agent who sent it, so the cache holds one row for it (the sync later finds it already there).
+ * Marks an outbox row SENT with the Ozon message it became (giving up the row's lease), and stores that message in
+ * the cache with the agent who sent it and the row's client id, so the cache holds one row for it (the sync later finds it already there).
  *
  * The chat row is locked while a candidate is picked: two sends of the same text to one chat must not claim
  * the same Ozon message. Returns the row afterwards, or null when nothing was recorded.
@@ -34,7 +37,7 @@ export async function recordOutboxSent(
   const { row, lookup } = input;
   const chatId = input.chat.id;
   const picked = await db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM chats WHERE id = ${chatId} FOR UPDATE`;
+    await lockChatRow(tx, chatId);
     const ids = lookup.candidates.map((message) => BigInt(message.messageId));
     const claimed = ids.length
       ? await tx.outboxMessage.findMany({
@@ -43,6 +46,14 @@ export async function recordOutboxSent(
         })
       : [];
     const taken = new Set(claimed.map((other) => other.ozonMessageId?.toString()));
+    // A message the cache already holds as another outbox row's (the sync settled that row first).
+    const attributed = ids.length
+      ? await tx.message.findMany({
+          where: { chatId, ozonMessageId: { in: ids }, clientId: { not: null, notIn: [row.clientId] } },
+          select: { ozonMessageId: true },
+        })
+      : [];
+    for (const message of attributed) taken.add(message.ozonMessageId.toString());
     const message = lookup.candidates.find((candidate) => !taken.has(candidate.messageId)) ?? null;
     if (!message && !input.confirmedByOzon) return { updated: false, message: null };
     const updated = await tx.outboxMessage.updateMany({
@@ -51,11 +62,16 @@ export async function recordOutboxSent(
         state: "SENT",
         ozonMessageId: message ? BigInt(message.messageId) : null,
         sentAt: new Date(),
-        lastError: null,
+        ...NO_OUTBOX_ERROR,
         // The bytes were kept only for a retry.
         fileContent: null,
+        leaseOwner: null,
+        leaseUntil: null,
+        nextAttemptAt: null,
       },
     });
+    // The message's agent (the metrics' turns) may be known only now, by this row.
+    if (updated.count === 1 && message) await markChatTurns(tx, chatId);
     return { updated: updated.count === 1, message };
   });
   if (!picked.updated) return null;

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { ApiError } from "@/lib/http/api-error";
-import { checkChatFile, normalizeBase64, type OzonConnection } from "@/lib/ozon";
-import { outboxOutcomeSchema, type OutboxOutcome } from "./outbox-outcome";
+import { AppError } from "@/lib/errors/app-error";
+import { CHAT_FILE_EXTENSIONS, checkChatFile, normalizeBase64, type OzonConnection } from "@/lib/ozon";
+import type { OutboxOutcome } from "./outbox-outcome";
 import { requiredString } from "./required-string";
 import { outboxClientIdSchema, sendThroughOutbox } from "./send-through-outbox";
 
@@ -18,7 +18,6 @@ export const sendChatFileRequestSchema = z.object({
 });
 export type SendChatFileRequest = z.input<typeof sendChatFileRequestSchema>;
 
-export const sendChatFileResponseSchema = outboxOutcomeSchema;
 export type SendChatFileResponse = OutboxOutcome;
 
 /** Sends a file to a chat through the outbox (see sendThroughOutbox); the bytes are kept until Ozon has them. */
@@ -30,7 +29,7 @@ export async function sendChatFile(
 ): Promise<SendChatFileResponse> {
   const { clientId, name, base64Content } = sendChatFileRequestSchema.parse(request);
   const check = checkChatFile({ name, base64Content });
-  if (!check.ok) throw new ApiError(400, "invalid_input", check.message);
+  if (!check.ok) throw new AppError("chat_file_invalid", { problem: check.problem, extensions: [...CHAT_FILE_EXTENSIONS], sizeMiB: check.sizeMiB });
   return sendThroughOutbox(db, connection, target, clientId, {
     kind: "FILE",
     fileName: name,

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { isOzonApiError, listChats, startChat, type OzonChatSummary, type OzonConnection } from "@/lib/ozon";
-import { storeChatSummaries } from "@/lib/sync/store-chat-summaries";
+import { listChats, startChat, type OzonChatSummary, type OzonConnection } from "@/lib/ozon";
+import { storeChatSummaries } from "@/lib/cache/store-chat-summaries";
+import { findChatForPosting, orderNumberOfPosting } from "./find-chat-for-posting";
 import { postingNumberSchema } from "./posting-number-schema";
 
-export const startChatForPostingRequestSchema = z.object({ postingNumber: postingNumberSchema });
+const startChatForPostingRequestSchema = z.object({ postingNumber: postingNumberSchema });
 export type StartChatForPostingRequest = z.input<typeof startChatForPostingRequestSchema>;
 
 export const startChatForPostingResponseSchema = z.object({
@@ -31,23 +32,12 @@ export async function startChatForPosting(
   request: StartChatForPostingRequest,
 ): Promise<StartChatForPostingResponse> {
   const { postingNumber } = startChatForPostingRequestSchema.parse(request);
-  const cached = await db.chat.findFirst({ where: { accountId, postingNumber }, orderBy: { createdAt: "asc" } });
+  const links = { postingNumber, orderNumber: orderNumberOfPosting(postingNumber) };
+  // The chat the inbox already has for it, however it began (imported chats know only the order number).
+  const cached = await findChatForPosting(db, accountId, links);
   if (cached) return { chatId: cached.id, ozonChatId: cached.ozonChatId, created: false };
 
-  const links = { postingNumber, orderNumber: orderNumberOf(postingNumber) };
-  let ozonChatId: string;
-  try {
-    ({ chatId: ozonChatId } = await startChat(connection, { postingNumber }));
-  } catch (error) {
-    // Ozon refuses FBO postings even when the buyer has already started a chat; the cache may know that chat
-    // by the order number its messages carry.
-    const byOrder =
-      isOzonApiError(error) && error.kind === "window_closed" && links.orderNumber
-        ? await db.chat.findFirst({ where: { accountId, orderNumber: links.orderNumber, isBuyerChat: true }, orderBy: { createdAt: "asc" } })
-        : null;
-    if (!byOrder) throw error;
-    return { chatId: byOrder.id, ozonChatId: byOrder.ozonChatId, created: false };
-  }
+  const { chatId: ozonChatId } = await startChat(connection, { postingNumber });
   const known = await db.chat.findUnique({ where: { accountId_ozonChatId: { accountId, ozonChatId } } });
   if (known) {
     // Synced before, but /v3/chat/list does not say which posting a chat is about.
@@ -84,10 +74,4 @@ async function findChatSummary(connection: OzonConnection, ozonChatId: string): 
     lastMessageId: "0",
     unreadCount: 0,
   };
-}
-
-/** Ozon's order number is the posting number without its last part: 0025174183-3178-1 → 0025174183-3178. */
-function orderNumberOf(postingNumber: string): string | null {
-  const match = /^(.+)-\d+$/.exec(postingNumber);
-  return match?.[1] ?? null;
 }

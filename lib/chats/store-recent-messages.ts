@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import type { Chat } from "@/lib/db/generated/client";
 import { getChatHistory, type OzonChatMessage, type OzonConnection } from "@/lib/ozon";
-import { storeMessages } from "@/lib/sync/store-messages";
+import { storeMessages } from "@/lib/cache/store-messages";
 
 /** Forward pages read at most to join a recent page to the cache; beyond that the sync catches up instead. */
 const MAX_BRIDGE_PAGES = 5;
@@ -11,7 +11,7 @@ const MAX_BRIDGE_PAGES = 5;
  * gives them) so that the cache stays a gap-free run of Ozon's history: the sync continues forward from the
  * newest message the cache holds, so a message stored above a gap would hide the gap from it for good. When the
  * page does not reach down to the cache's newest message, the messages in between are read first. Messages
- * this inbox sent (outbox rows SENT with their id) are stored with their sender.
+ * this inbox sent are stored with their sender and client id.
  *
  * Returns false when nothing was stored because the gap could not be read (the sync brings the messages).
  */
@@ -51,12 +51,7 @@ export async function storeRecentMessages(
     if (from < oldestRead) return false;
   }
 
-  const all = [...between, ...recent];
-  const sent = await db.outboxMessage.findMany({
-    where: { chatId: chat.id, state: "SENT", ozonMessageId: { in: all.map((message) => BigInt(message.messageId)) } },
-    select: { ozonMessageId: true, userId: true },
-  });
-  const senderById = new Map(sent.map((row) => [row.ozonMessageId!.toString(), row.userId]));
-  await storeMessages(db, { id: chat.id }, all, { sentByUserIdFor: (messageId) => senderById.get(messageId) });
+  // Messages this inbox sent get their agent and client id in storeMessages (attributeOutboxMessages).
+  await storeMessages(db, { id: chat.id }, [...between, ...recent]);
   return true;
 }

@@ -11,8 +11,8 @@ import { encryptSecret } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db/client";
 import type { TestDatabase } from "@/lib/db/testing";
 import { getChatHistory, listAllChats, type OzonConnection } from "@/lib/ozon";
-import { storeChatSummaries } from "@/lib/sync/store-chat-summaries";
-import { storeMessages } from "@/lib/sync/store-messages";
+import { storeChatSummaries } from "@/lib/cache/store-chat-summaries";
+import { storeMessages } from "@/lib/cache/store-messages";
 
 /** A seller account for the emulator's demo shop, its key encrypted as the app stores it. */
 export async function createEmulatorAccount(db: Db, name = "Домашний уют"): Promise<string> {

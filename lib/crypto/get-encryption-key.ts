@@ -1,3 +1,4 @@
+import "server-only";
 import { decodeEncryptionKey, getEnv } from "@/lib/env";
 
 /** The 32-byte key under which stored secrets (Ozon Api-Keys) are encrypted, from ENCRYPTION_KEY. */

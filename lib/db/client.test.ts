@@ -5,12 +5,12 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   closeDatabase,
   databaseConfigFromEnv,
-  DEFAULT_PGLITE_DIR,
   describeDatabase,
   getDb,
   openDatabase,
   prepareDatabase,
 } from "./client";
+import { DEFAULT_PGLITE_DIR } from "@/lib/env";
 import { listMigrations } from "./migrate";
 import { createEmptyPostgresDatabase, forEachDatabase, testDatabaseKinds } from "./testing";
 

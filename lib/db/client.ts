@@ -9,12 +9,14 @@
  * Opening does not migrate. Whoever starts the app (the demo script, the `next start` wrapper)
  * calls `prepareDatabase()` once, which opens and applies pending migrations.
  */
+import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { DEFAULT_PGLITE_DIR, getDatabaseEnv } from "@/lib/env";
 import { PrismaClient } from "./generated/client";
 import { applyMigrations, pgExecutor, pgliteExecutor, type ApplyMigrationsOptions } from "./migrate";
 
@@ -25,11 +27,9 @@ export type DatabaseConfig =
   | { kind: "postgres"; url: string }
   | { kind: "pglite"; /** A directory, or `memory://` for a throw-away in-memory database. */ dir: string };
 
-export const DEFAULT_PGLITE_DIR = path.join(".data", "pglite");
-
-/** The one place that reads the database settings from the environment. */
+/** Which database the settings name (read from the environment by lib/env.ts unless given). */
 export function databaseConfigFromEnv(
-  env: Record<string, string | undefined> = process.env,
+  env: { DATABASE_URL?: string; PGLITE_DIR?: string } = getDatabaseEnv(),
 ): DatabaseConfig {
   const url = env.DATABASE_URL?.trim();
   if (url) return { kind: "postgres", url };

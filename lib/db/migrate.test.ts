@@ -33,6 +33,26 @@ interface EmptyDb {
   close(): Promise<void>;
 }
 
+/**
+ * PrismaPg whose connections run a migration script as ONE simple query, as Prisma's native engine does under
+ * `prisma migrate deploy`. The adapter's own executeScript splits the script at every ";", which breaks on a
+ * semicolon inside a comment or a plpgsql function body (migrations with triggers have both).
+ */
+class WholeScriptPrismaPg extends PrismaPg {
+  constructor(private readonly wholeScriptPool: pg.Pool) {
+    super(wholeScriptPool);
+  }
+
+  override async connect() {
+    const connection = await super.connect();
+    const pool = this.wholeScriptPool;
+    connection.executeScript = async (script: string) => {
+      await pool.query(script);
+    };
+    return connection;
+  }
+}
+
 async function emptyDb(kind: TestDatabaseKind): Promise<EmptyDb> {
   if (kind === "pglite") {
     const lite = new PGlite();
@@ -52,7 +72,7 @@ async function emptyDb(kind: TestDatabaseKind): Promise<EmptyDb> {
       const pool = new pg.Pool({ connectionString: url, max: 2 });
       pool.on("error", () => {});
       try {
-        return await fn(new PrismaPg(pool));
+        return await fn(new WholeScriptPrismaPg(pool));
       } finally {
         await pool.end();
       }

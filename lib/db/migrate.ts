@@ -86,7 +86,7 @@ export const PRISMA_MIGRATION_LOCK_ID = 72707369;
  * columns, types, nullability and defaults. lib/db/migrate.test.ts checks it against the table
  * Prisma's own schema engine (its wasm build) creates.
  */
-export const PRISMA_MIGRATIONS_DDL = `CREATE TABLE "_prisma_migrations" (
+const PRISMA_MIGRATIONS_DDL = `CREATE TABLE "_prisma_migrations" (
     "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
     "checksum"              VARCHAR(64) NOT NULL,
     "finished_at"           TIMESTAMPTZ,
@@ -127,7 +127,7 @@ export class MigrationError extends Error {
   override name = "MigrationError";
 }
 
-export function checksumOf(bytes: Uint8Array | string): string {
+function checksumOf(bytes: Uint8Array | string): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 

@@ -8,8 +8,8 @@
  *
  * Used for:
  * - `createMigration`: the SQL `prisma migrate dev --create-only` would write;
- * - `diffMigrationsToSchema`: the drift test's second opinion (Prisma's diff between the
- *   migrations, replayed on a shadow database, and schema.prisma);
+ * - `diffMigrationsToSchema`: the drift check (Prisma's diff between the migrations, replayed on a
+ *   shadow database, and schema.prisma; lib/db/prisma-engine.test.ts);
  * - `applyWithPrismaEngine`: `prisma migrate deploy`'s logic, to check our runner agrees with it.
  */
 import { promises as fs, readFileSync } from "node:fs";
@@ -102,25 +102,6 @@ export async function diffMigrationsToSchema(options: {
       filters: NO_FILTERS,
     });
     return result.exitCode === 2 ? (result.stdout ?? "") : null;
-  } finally {
-    engine.free();
-    await lite.close();
-  }
-}
-
-/** The SQL Prisma generates to create `schema` in an empty database (`migrate diff --from-empty`). */
-export async function sqlForSchema(schema: string): Promise<string> {
-  const lite = new PGlite();
-  const engine = await openSchemaEngine(schema, new PrismaPGlite(lite));
-  try {
-    const result = await engine.diff({
-      from: { tag: "empty" },
-      to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: schema }] },
-      script: true,
-      exitCode: null,
-      filters: NO_FILTERS,
-    });
-    return result.stdout ?? "";
   } finally {
     engine.free();
     await lite.close();

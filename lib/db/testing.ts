@@ -41,9 +41,9 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
-export const DEFAULT_TEST_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/postgres";
+const DEFAULT_TEST_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 
-export function testPostgresAdminUrl(): string {
+function testPostgresAdminUrl(): string {
   return process.env.TEST_POSTGRES_URL?.trim() || DEFAULT_TEST_POSTGRES_URL;
 }
 
@@ -68,7 +68,7 @@ async function resetTables(sql: MigrationExecutor): Promise<void> {
 }
 
 /** A fresh in-memory PGlite database (migrated unless `migrate: false`). */
-export async function createPGliteTestDatabase(options: CreateTestDatabaseOptions = {}): Promise<TestDatabase> {
+async function createPGliteTestDatabase(options: CreateTestDatabaseOptions = {}): Promise<TestDatabase> {
   const lite = new PGlite();
   const sql = pgliteExecutor(lite);
   if (options.migrate !== false) await applyMigrations(sql, options.migrationOptions);
@@ -156,7 +156,7 @@ export async function createPostgresTestDatabase(options: CreateTestDatabaseOpti
   }
 }
 
-export function createTestDatabase(kind: TestDatabaseKind, options?: CreateTestDatabaseOptions): Promise<TestDatabase> {
+function createTestDatabase(kind: TestDatabaseKind, options?: CreateTestDatabaseOptions): Promise<TestDatabase> {
   return kind === "pglite" ? createPGliteTestDatabase(options) : createPostgresTestDatabase(options);
 }
 

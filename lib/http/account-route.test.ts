@@ -39,7 +39,7 @@ forEachDatabase("accountRoute", (db) => {
     expect(missing.status).toBe(404);
     const body = await forbidden.json();
     expect(body).toEqual(await missing.json());
-    expect(body.error).toEqual({ code: "not_found", message: "This seller account does not exist or you do not have access to it." });
+    expect(body.error).toEqual({ code: "account_not_found", message: "This seller account does not exist or you do not have access to it." });
   });
 
   it("lets an administrator work every account", async () => {

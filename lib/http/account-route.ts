@@ -1,10 +1,11 @@
-import { accountForUser, loadAccountAccess, type SellerAccountRow } from "@/lib/accounts/get-account-for-user";
+import { accountForUser, loadAccountAccess, type SellerAccountRow } from "@/lib/accounts/load-account-access";
 import { readSessionClaims } from "@/lib/auth/get-session-user";
 import { loadSessionUser } from "@/lib/auth/load-session-user";
 import { getDb } from "@/lib/db/client";
-import { ApiError } from "./api-error";
+import { makeJsonStorable } from "@/lib/text/make-json-storable";
+import { AppError } from "@/lib/errors/app-error";
 import { handleRoute } from "./handle-route";
-import { NOT_SIGNED_IN, type RouteContext, type UserRouteArgs, type UserRouteOptions } from "./user-route";
+import { type RouteContext, type UserRouteArgs, type UserRouteOptions } from "./user-route";
 
 export type AccountRouteParams = { accountId: string } & Record<string, string | string[]>;
 
@@ -12,8 +13,6 @@ export type AccountRouteArgs<P extends AccountRouteParams = AccountRouteParams> 
   /** The seller account of `params.accountId` (never its encrypted key). */
   account: SellerAccountRow;
 };
-
-const NOT_FOUND = "This seller account does not exist or you do not have access to it.";
 
 /**
  * The wrapper for routes under /api/accounts/[accountId]: like userRoute, and the user must be allowed to work the
@@ -26,7 +25,8 @@ export function accountRoute<P extends AccountRouteParams = AccountRouteParams>(
   options: UserRouteOptions = {},
 ) {
   const route = handleRoute<RouteContext<P> | undefined>(async (request, context) => {
-    const params = ((await context?.params) ?? {}) as P;
+    // Path segments are decoded by Next: %00 arrives as NUL, which PostgreSQL refuses (lib/text).
+    const params = makeJsonStorable((await context?.params) ?? {}) as P;
     const accountId = params.accountId;
     const validId = typeof accountId === "string" && accountId.length > 0 && accountId.length <= 100;
     // The session's user and the account are read at once (every account route pays this): the account's row is
@@ -37,10 +37,10 @@ export function accountRoute<P extends AccountRouteParams = AccountRouteParams>(
       loadSessionUser(db, claims),
       validId && typeof claims?.sub === "string" ? loadAccountAccess(db, accountId, claims.sub) : null,
     ]);
-    if (!user) throw new ApiError(401, "unauthenticated", NOT_SIGNED_IN);
+    if (!user) throw new AppError("unauthenticated");
     const account = accountForUser(user, access);
-    if (!account) throw new ApiError(404, "not_found", NOT_FOUND);
-    if (options.admin && user.role !== "ADMIN") throw new ApiError(403, "forbidden", "Only an administrator can do this.");
+    if (!account) throw new AppError("account_not_found");
+    if (options.admin && user.role !== "ADMIN") throw new AppError("admin_only");
     return handler({ request, user, params, account });
   });
   return (request: Request, context?: RouteContext<P>): Promise<Response> => route(request, context);

@@ -46,10 +46,10 @@ describe("readJsonBody", () => {
   });
 
   it("refuses an empty body and one that is not JSON", async () => {
-    expect(await failure(readJsonBody(post(null), schema))).toMatchObject({ status: 400, code: "invalid_input" });
+    expect(await failure(readJsonBody(post(null), schema))).toMatchObject({ status: 400, code: "body_missing" });
     expect(await failure(readJsonBody(post("{name:"), schema))).toMatchObject({
       status: 400,
-      code: "invalid_input",
+      code: "body_not_json",
       message: "The request body is not valid JSON.",
     });
   });
@@ -60,7 +60,7 @@ describe("readJsonBody", () => {
   });
 
   it("refuses by the bytes actually sent when no Content-Length says so", async () => {
-    const request = new Request("http://localhost/x", { method: "POST", body: streamOf(200 * 1024), duplex: "half" } as RequestInit);
+    const request = new Request("http://localhost/x", { method: "POST", body: streamOf(200 * 1024), duplex: "half", headers: { "content-type": "application/json" } } as RequestInit);
     const result = await failure(readJsonBody(request, schema));
     expect(result).toMatchObject({ status: 413, code: "payload_too_large", message: "The request is too large: at most 64 KiB is accepted." });
   });
@@ -69,5 +69,20 @@ describe("readJsonBody", () => {
     const body = JSON.stringify({ name: "x".repeat(2000) });
     expect(await failure(readJsonBody(post(body), schema, { maxBytes: 1024 }))).toMatchObject({ status: 413 });
     expect((await readJsonBody(post(body), schema, { maxBytes: 4096 })).name).toHaveLength(2000);
+  });
+});
+
+describe("readJsonBody's content type", () => {
+  it("refuses the types a cross-site form or no-cors fetch can send, with 415", async () => {
+    for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", ""]) {
+      const request = new Request("http://localhost/x", { method: "POST", body: JSON.stringify({ name: "Olga" }), headers: { "content-type": type } });
+      if (type === "") request.headers.delete("content-type");
+      expect(await failure(readJsonBody(request, schema))).toMatchObject({ status: 415, code: "unsupported_media_type" });
+    }
+  });
+
+  it("accepts application/json with parameters, in any case", async () => {
+    const request = post(JSON.stringify({ name: "Olga" }), { "content-type": "Application/JSON; charset=utf-8" });
+    expect(await readJsonBody(request, schema)).toEqual({ name: "Olga" });
   });
 });

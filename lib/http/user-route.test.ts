@@ -31,7 +31,7 @@ forEachDatabase("userRoute", (db) => {
     const admin = await createTestUser(db, { role: "ADMIN" });
     const refused = await adminOnly(await requestAs(agent, "/x"));
     expect(refused.status).toBe(403);
-    expect((await refused.json()).error.code).toBe("forbidden");
+    expect((await refused.json()).error.code).toBe("admin_only");
     expect((await adminOnly(await requestAs(admin, "/x"))).status).toBe(200);
   });
 

@@ -1,5 +1,6 @@
 import { getSessionUser, type SessionUser } from "@/lib/auth/get-session-user";
-import { ApiError } from "./api-error";
+import { makeJsonStorable } from "@/lib/text/make-json-storable";
+import { AppError } from "@/lib/errors/app-error";
 import { handleRoute } from "./handle-route";
 
 export type RouteParams = Record<string, string | string[]>;
@@ -14,14 +15,11 @@ export type UserRouteOptions = {
   admin?: boolean;
 };
 
-/** The 401's words, for every route behind sign-in. */
-export const NOT_SIGNED_IN = "You are not signed in, or your session has ended. Sign in again.";
-
 /** Answers 401 unless the request carries a live session; 403 for a non-admin on an admin route. */
-export async function requireSessionUser(request: Request, options: UserRouteOptions = {}): Promise<SessionUser> {
+async function requireSessionUser(request: Request, options: UserRouteOptions = {}): Promise<SessionUser> {
   const user = await getSessionUser(request);
-  if (!user) throw new ApiError(401, "unauthenticated", NOT_SIGNED_IN);
-  if (options.admin && user.role !== "ADMIN") throw new ApiError(403, "forbidden", "Only an administrator can do this.");
+  if (!user) throw new AppError("unauthenticated");
+  if (options.admin && user.role !== "ADMIN") throw new AppError("admin_only");
   return user;
 }
 
@@ -35,7 +33,7 @@ export function userRoute<P extends RouteParams = RouteParams>(
 ) {
   const route = handleRoute<RouteContext<P> | undefined>(async (request, context) => {
     const user = await requireSessionUser(request, options);
-    const params = ((await context?.params) ?? {}) as P;
+    const params = makeJsonStorable((await context?.params) ?? {}) as P;
     return handler({ request, user, params });
   });
   return (request: Request, context?: RouteContext<P>): Promise<Response> => route(request, context);

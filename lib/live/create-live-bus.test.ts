@@ -1,7 +1,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PrismaClient, type Db } from "@/lib/db/client";
+import { captureLogLines } from "@/lib/log/testing";
 import { createPostgresTestDatabase, forEachDatabase, testDatabaseKinds, type TestDatabase } from "@/lib/db/testing";
 import { createLiveBus, type LiveBus } from "./create-live-bus";
 import { liveEventSchema } from "./live-event";
@@ -69,14 +70,14 @@ forEachDatabase("live bus in one process", (db) => {
   });
 
   it("never throws: a failed publish logs one line without the error's details beyond its first line", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    const broken = { chat: { findFirst: () => Promise.reject(new Error("connection lost\nstack")) } } as unknown as Db;
-    await expect(publishChatChange(broken, { accountId: "a", chatId: "c" })).resolves.toBeUndefined();
-    const brokenSync = { syncState: { findUnique: () => Promise.reject(new Error("down")) } } as unknown as Db;
-    await expect(publishSyncState(brokenSync, "a")).resolves.toBeUndefined();
-    expect(warn).toHaveBeenCalledTimes(2);
-    expect(warn.mock.calls[0]![0]).toBe("live: could not publish a change of chat c: connection lost");
-    warn.mockRestore();
+    const lines = await captureLogLines(async () => {
+      const broken = { chat: { findFirst: () => Promise.reject(new Error("connection lost\nstack")) } } as unknown as Db;
+      await expect(publishChatChange(broken, { accountId: "a", chatId: "c" })).resolves.toBeUndefined();
+      const brokenSync = { syncState: { findUnique: () => Promise.reject(new Error("down")) } } as unknown as Db;
+      await expect(publishSyncState(brokenSync, "a")).resolves.toBeUndefined();
+    });
+    expect(lines.map((line) => line.level)).toEqual(["warn", "warn"]);
+    expect(lines[0]).toMatchObject({ msg: "live: could not publish a change of chat c: connection lost", chatId: "c" });
   });
 
   it("pruning forgets old events; the horizon then shows them gone", async () => {

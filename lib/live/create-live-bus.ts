@@ -5,6 +5,7 @@ import { LIVE_EVENTS_CHANNEL } from "./publish-live-event";
 import { readLiveEventsAfter } from "./read-live-events-after";
 import { toStoredLiveEvent, type LiveEventRow, type StoredLiveEvent } from "./stored-live-event";
 import { onLocalPublish } from "./wake-local-buses";
+import { logger } from "@/lib/log/logger";
 
 export type LiveListener = (stored: StoredLiveEvent) => void;
 
@@ -38,7 +39,7 @@ const MAX_GAPS = 1_000;
  * Everything goes through the live_events table, so several instances need nothing from each other.
  */
 export function createLiveBus(db: Db, options: LiveBusOptions = {}): LiveBus {
-  const log = options.log ?? ((message: string) => console.warn(message));
+  const log = options.log ?? ((message: string) => logger.warn(message));
   const listeners = new Set<LiveListener>();
   let started: Promise<void> | undefined;
   let closed = false;

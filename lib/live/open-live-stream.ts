@@ -12,14 +12,18 @@ export type LiveStreamOptions = {
   heartbeatMs?: number;
   /** Between re-reads of which accounts the user may work (default 30 s). */
   rightsEveryMs?: number;
+  /** Run when the stream is under way and on each heartbeat (the user is online); its failure is ignored. */
+  onHeartbeat?: () => Promise<void>;
 };
 
+export const LIVE_HEARTBEAT_MS = 15_000;
+
 /** The reconnect delay the browser is told to use. */
-export const LIVE_RETRY_MS = 3_000;
+const LIVE_RETRY_MS = 3_000;
 const REPLAY_PAGE = 500;
 
 /** The id a reconnecting tab last saw: the Last-Event-ID header, or `?lastEventId=`; "bad" when unparsable. */
-export function readLastEventId(request: Request): bigint | "bad" | undefined {
+function readLastEventId(request: Request): bigint | "bad" | undefined {
   const raw = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("lastEventId");
   if (raw === null || raw.trim() === "") return undefined;
   return /^\d{1,19}$/.test(raw.trim()) ? BigInt(raw.trim()) : "bad";
@@ -32,8 +36,9 @@ function frame(id: bigint | null, event: string, data: unknown): string {
 /**
  * The server-sent event stream of one signed-in tab: the live events of the accounts the user may work, from the
  * moment it opens (announced by `ready`, whose id a reconnect replays from) or, on a reconnect, from the
- * Last-Event-ID on (`refetch` when those events are no longer kept). Ends when the tab goes, when the session ends
- * (deactivated, password reset) or when the user's accounts change; the browser reconnects by itself.
+ * Last-Event-ID on (`refetch` when those events are no longer kept). Ends when the tab goes, and at once on an
+ * `access` event for its user (accounts, role, deactivation, password reset, sign-out: lib/live/publish-access-
+ * change.ts); the heartbeat re-checks the session too. The browser reconnects by itself, and is then checked anew.
  */
 export async function openLiveStream(
   db: Db,
@@ -42,7 +47,8 @@ export async function openLiveStream(
   options: LiveStreamOptions = {},
 ): Promise<Response> {
   const { request, user } = args;
-  const heartbeatMs = options.heartbeatMs ?? 15_000;
+  const heartbeatMs = options.heartbeatMs ?? LIVE_HEARTBEAT_MS;
+  const beat = () => void options.onHeartbeat?.().catch(() => undefined);
   const rightsEveryMs = options.rightsEveryMs ?? 30_000;
   const accountIds = await listWorkableAccountIds(db, user);
   const allowed = new Set(accountIds);
@@ -65,7 +71,9 @@ export async function openLiveStream(
       close();
     }
   };
-  const send = (stored: StoredLiveEvent) => write(frame(stored.id, stored.event.kind, stored.event));
+  const send = (stored: StoredLiveEvent) => {
+    if (stored.event.kind !== "access") write(frame(stored.id, stored.event.kind, stored.event));
+  };
   function close() {
     if (closed) return;
     closed = true;
@@ -91,7 +99,10 @@ export async function openLiveStream(
 
   try {
     running.unsubscribe = await bus.subscribe((stored) => {
-      if (closed || !allowed.has(stored.event.accountId)) return;
+      if (closed) return;
+      // The user's rights changed (or they signed out): stop at once; the reconnect is checked afresh.
+      if (stored.event.kind === "access") return void (stored.event.userId === user.id && close());
+      if (!allowed.has(stored.event.accountId)) return;
       if (pending) pending.push(stored);
       else send(stored);
     });
@@ -130,9 +141,11 @@ export async function openLiveStream(
   }
 
   let rightsReadAt = Date.now();
+  if (!closed) beat();
   if (!closed) running.heartbeat = setInterval(() => {
     void (async () => {
       write(": ping\n\n");
+      beat();
       try {
         const current = await getSessionUser(request, db);
         if (!current || current.id !== user.id || current.role !== user.role) return close();

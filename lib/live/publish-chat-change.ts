@@ -1,8 +1,9 @@
-import { toChatView } from "@/lib/chats/chat-view";
-import { toMessageView } from "@/lib/chats/message-view";
-import { sumAccountUnread } from "@/lib/chats/sum-account-unread";
+import { toChatView } from "@/lib/cache/chat-view";
+import { toMessageView } from "@/lib/cache/message-view";
+import { sumAccountUnread } from "@/lib/cache/sum-account-unread";
 import type { Db } from "@/lib/db/client";
 import { publishLiveEvent } from "./publish-live-event";
+import { logger } from "@/lib/log/logger";
 
 export type ChatChange = {
   accountId: string;
@@ -37,7 +38,7 @@ export async function publishChatChange(db: Db, change: ChatChange): Promise<voi
       messages.length > 0 ? { kind: "message", ...common, messages: messages.map(toMessageView) } : { kind: "chat", ...common },
     );
   } catch (error) {
-    console.warn(`live: could not publish a change of chat ${change.chatId}: ${describe(error)}`);
+    logger.warn({ chatId: change.chatId }, `live: could not publish a change of chat ${change.chatId}: ${describe(error)}`);
   }
 }
 

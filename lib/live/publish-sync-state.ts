@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import type { SyncStateView } from "./live-event";
 import { publishLiveEvent } from "./publish-live-event";
+import { logger } from "@/lib/log/logger";
 
 /**
  * Tells the open tabs the account's sync state as it now is (import progress, a failure, back to normal). Never
@@ -19,6 +20,6 @@ export async function publishSyncState(db: Db, accountId: string): Promise<void>
     };
     await publishLiveEvent(db, { kind: "sync", accountId, sync });
   } catch (error) {
-    console.warn(`live: could not publish the sync state of account ${accountId}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    logger.warn({ accountId }, `live: could not publish the sync state of account ${accountId}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
   }
 }

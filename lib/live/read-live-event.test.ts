@@ -16,6 +16,12 @@ const chat = {
   postingNumber: null,
   orderNumber: null,
   createdAt: "2026-11-20T10:00:00.000Z",
+  replyState: { canReply: false, until: null, reason: "fbo_window_passed" as const },
+  assigneeId: null,
+  workStatus: "OPEN" as const,
+  snoozedUntil: null,
+  awaitingSince: null,
+  product: null,
 };
 const events: LiveEvent[] = [
   {
@@ -33,6 +39,7 @@ const events: LiveEvent[] = [
         isRead: false,
         createdAt: "2026-11-25T10:00:00.000Z",
         sentBy: null,
+        clientId: null,
         orderNumber: null,
         sku: null,
       },

@@ -4,7 +4,7 @@ import type { LiveEvent } from "./live-event";
 export const REFETCH_EVENT = "refetch";
 
 /** The SSE event names that carry a LiveEvent (its `kind`). */
-export const LIVE_EVENT_KINDS = ["message", "chat", "sync"] as const satisfies readonly LiveEvent["kind"][];
+export const LIVE_EVENT_KINDS = ["message", "chat", "team", "presence", "sync"] as const satisfies readonly LiveEvent["kind"][];
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
 
@@ -26,6 +26,12 @@ export function readLiveEvent(data: string): LiveEvent | null {
       return isObject(value.chat) && Array.isArray(value.messages) && typeof value.totalUnread === "number" ? (value as LiveEvent) : null;
     case "chat":
       return isObject(value.chat) && typeof value.totalUnread === "number" ? (value as LiveEvent) : null;
+    case "team":
+      return isObject(value.chat) && (value.activity === null || isObject(value.activity)) && typeof value.totalUnread === "number"
+        ? (value as LiveEvent)
+        : null;
+    case "presence":
+      return typeof value.chatId === "string" && Array.isArray(value.viewers) ? (value as LiveEvent) : null;
     case "sync":
       return isObject(value.sync) ? (value as LiveEvent) : null;
     default:

@@ -1,8 +1,5 @@
 import type { OzonApiError } from "./errors";
 
-/** The production Seller API host. */
-export const OZON_BASE_URL = "https://api-seller.ozon.ru";
-
 export type OzonRetryOptions = {
   /** Total attempts including the first (default 4). 1 disables retries. */
   maxAttempts?: number;

@@ -34,6 +34,18 @@ describe("error classification", () => {
     expect(classifyOzonError(status, message)).toBe(kind);
   });
 
+  it("tells the reviews subscription apart from Premium Plus by the method's path", () => {
+    expect(classifyOzonError(403, "", "/v2/review/count")).toBe("premium_required");
+    expect(classifyOzonError(403, "", "/v3/chat/list")).toBe("forbidden");
+    expect(classifyOzonError(403, "Api-Key is missing a required role for a method", "/v2/review/list")).toBe("forbidden");
+    const reviews = new OzonApiError({ kind: "premium_required", status: 403, path: "/v2/review/list" });
+    expect(reviews.requiredSubscription).toBe("reviews");
+    expect(reviews.message).toMatch(/«Управление отзывами»/);
+    const questions = new OzonApiError({ kind: "premium_required", status: 403, path: "/v1/question/list" });
+    expect([questions.requiredSubscription, questions.message]).toEqual(["premium", expect.stringMatching(/product questions/)]);
+    expect(new OzonApiError({ kind: "forbidden", status: 403, path: "/v2/review/list" }).requiredSubscription).toBeNull();
+  });
+
   it.each(table)("an HTTP %i answer %s is thrown as %s with code and message", async (status, message, kind) => {
     const code = status === 429 ? 8 : status === 404 ? 5 : 7;
     const f = fakeFetch(() =>

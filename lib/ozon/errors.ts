@@ -20,6 +20,19 @@ export type OzonErrorKind =
   | "forbidden"
   | "unknown";
 
+/** Which subscription a `premium_required` refusal asks for: Premium Plus/Pro (chats, questions) or the reviews one. */
+export type OzonRequiredSubscription = "premium" | "reviews";
+
+/** Ozon's review methods (`/v1/review/…`, `/v2/review/…`) need «Управление отзывами» or Premium Pro, not Premium Plus. */
+function isReviewPath(path: string | null | undefined): boolean {
+  return !!path && /^\/v\d+\/review\//.test(path);
+}
+
+/** Ozon's product-question methods (`/v1/question/…`). */
+function isQuestionPath(path: string | null | undefined): boolean {
+  return !!path && /^\/v\d+\/question\//.test(path);
+}
+
 export type OzonApiErrorInit = {
   kind: OzonErrorKind;
   /** HTTP status, or 0 when no HTTP answer was received (network failure, timeout, validation before the wire). */
@@ -50,6 +63,11 @@ export class OzonApiError extends Error {
   readonly retryAfterMs: number | null;
   readonly outcomeUnknown: boolean;
   readonly attempts: number;
+  /**
+   * For `premium_required`: which subscription the seller lacks — "reviews" (the review-management subscription or
+   * Premium Pro) for review methods, "premium" (Premium Plus or Pro) otherwise; null for every other kind.
+   */
+  readonly requiredSubscription: OzonRequiredSubscription | null;
 
   constructor(init: OzonApiErrorInit) {
     super(init.message ?? defaultMessage(init), init.cause === undefined ? undefined : { cause: init.cause });
@@ -61,6 +79,7 @@ export class OzonApiError extends Error {
     this.retryAfterMs = init.retryAfterMs ?? null;
     this.outcomeUnknown = init.outcomeUnknown ?? false;
     this.attempts = init.attempts ?? 1;
+    this.requiredSubscription = init.kind === "premium_required" ? (isReviewPath(init.path) ? "reviews" : "premium") : null;
   }
 
   /** Kinds a read may retry. Sends never retry (see request.ts). */
@@ -81,6 +100,7 @@ export class OzonApiError extends Error {
       retryAfterMs: this.retryAfterMs,
       outcomeUnknown: this.outcomeUnknown,
       attempts: this.attempts,
+      requiredSubscription: this.requiredSubscription,
       message: this.message,
     };
   }
@@ -92,8 +112,16 @@ export function isOzonApiError(e: unknown): e is OzonApiError {
   return e instanceof OzonApiError;
 }
 
-/** Classify an HTTP error answer from Ozon. Status first, then Ozon's message. */
-export function classifyOzonError(status: number, ozonMessage: string | null | undefined): OzonErrorKind {
+/** True when Ozon refused a review method because the seller has neither «Управление отзывами» nor Premium Pro. */
+export function isReviewsSubscriptionError(e: unknown): e is OzonApiError {
+  return e instanceof OzonApiError && e.requiredSubscription === "reviews";
+}
+
+/**
+ * Classify an HTTP error answer from Ozon. Status first, then Ozon's message; `path` tells a review method's 403
+ * without words (the reviews subscription) apart.
+ */
+export function classifyOzonError(status: number, ozonMessage: string | null | undefined, path?: string | null): OzonErrorKind {
   const msg = (ozonMessage ?? "").toLowerCase();
   // A deactivated key is a credentials problem whatever status it comes with (status not documented).
   if (msg.includes("api-key is deactivated") || msg.includes("api key is deactivated")) return "bad_credentials";
@@ -106,6 +134,8 @@ export function classifyOzonError(status: number, ozonMessage: string | null | u
   if (status === 403) {
     if (msg.includes("access period has expired") || msg.includes("only the buyer can start")) return "window_closed";
     if (msg.includes("premium") || msg.includes("subscription")) return "premium_required";
+    // [inf] A review method's bare 403 is the subscription (live: code 7 with the key's review role present).
+    if (isReviewPath(path) && msg.trim() === "") return "premium_required";
     return "forbidden";
   }
   if (status === 400) {
@@ -136,10 +166,18 @@ function defaultMessage(init: OzonApiErrorInit): string {
         return `Ozon says this API key is deactivated. Generate a new key in the Ozon seller account and update the connection settings.${om}`;
       return `Ozon rejected the Client-Id or API key. Check both in the connection settings; the key may be wrong, deactivated or expired.${om}`;
     case "premium_required":
+      if (isReviewPath(init.path))
+        return `Ozon shows reviews only to sellers with the review-management subscription («Управление отзывами») or Premium Pro; this seller account has neither.${om}`;
+      if (isQuestionPath(init.path))
+        return `Ozon's product questions need a Premium Plus or Premium Pro subscription on the seller account.${om}`;
       return `This Ozon chat method needs a Premium Plus or Premium Pro subscription on the seller account.${om}`;
     case "not_found":
       if (msg.includes("chat")) return `Ozon could not find this chat.${om}`;
       if (msg.includes("posting")) return `Ozon could not find this posting.${om}`;
+      if (msg.includes("question")) return `Ozon could not find this question.${om}`;
+      if (msg.includes("answer")) return `Ozon could not find this answer.${om}`;
+      if (msg.includes("review")) return `Ozon could not find this review.${om}`;
+      if (msg.includes("comment")) return `Ozon could not find this comment.${om}`;
       return `Ozon could not find what was asked for.${om}`;
     case "window_closed":
       if (msg.includes("only the buyer"))

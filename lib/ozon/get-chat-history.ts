@@ -21,8 +21,9 @@ export const getChatHistoryRequestSchema = z
     chat_id: z.string().min(1, { error: "chat_id is required" }),
     direction: z.enum(["Forward", "Backward"]).optional(),
     filter: z.object({ message_ids: z.array(ozonIdSchema).optional() }).optional(),
-    // Sent as a decimal string: Ozon is a gRPC gateway whose proto3 JSON mapping accepts 64-bit ints as strings.
-    from_message_id: ozonIdSchema.optional(),
+    // Sent as a bare JSON integer, written losslessly (a bigint through lossless-json), as Ozon's schema documents
+    // it (integer <uint64>); never through a JS number.
+    from_message_id: ozonIdSchema.transform((id) => BigInt(id)).optional(),
     limit: z
       .number()
       .int()

@@ -9,19 +9,19 @@ import { OzonApiError } from "./errors";
 import { postingSchema, type OzonPosting, type OzonPostingScheme } from "./posting-schema";
 import { ozonRequest, parseRequest } from "./request";
 
-export const GET_FBS_POSTING_PATH = "/v3/posting/fbs/get";
-export const GET_FBO_POSTING_PATH = "/v2/posting/fbo/get";
+const GET_FBS_POSTING_PATH = "/v3/posting/fbs/get";
+const GET_FBO_POSTING_PATH = "/v2/posting/fbo/get";
 
-export const getPostingRequestSchema = z.object({
+const getPostingRequestSchema = z.object({
   posting_number: z.string().trim().min(1, { error: "posting_number is required" }),
   with: z.record(z.string(), z.boolean()).optional(),
 });
 export type GetPostingRequest = z.input<typeof getPostingRequestSchema>;
 
-export const getFbsPostingResponseSchema = z
+const getFbsPostingResponseSchema = z
   .object({ result: postingSchema("FBS") })
   .transform((r): OzonPosting => r.result);
-export const getFboPostingResponseSchema = z
+const getFboPostingResponseSchema = z
   .object({ result: postingSchema("FBO") })
   .transform((r): OzonPosting => r.result);
 

@@ -5,11 +5,9 @@ import type { OzonCallOptions, OzonConnection } from "./connection";
 import { ozonRequest } from "./request";
 import { optionalStringSchema } from "./schemas";
 
-export const GET_ROLES_PATH = "/v1/roles";
+const GET_ROLES_PATH = "/v1/roles";
 
-export const getRolesRequestSchema = z.object({});
-
-export const getRolesResponseSchema = z
+const getRolesResponseSchema = z
   .object({
     roles: z
       .array(z.object({ name: z.string(), methods: z.array(z.string()).nullish() }))

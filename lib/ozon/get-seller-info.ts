@@ -4,13 +4,11 @@ import { z } from "zod";
 import type { OzonCallOptions, OzonConnection } from "./connection";
 import { ozonRequest } from "./request";
 
-export const GET_SELLER_INFO_PATH = "/v1/seller/info";
+const GET_SELLER_INFO_PATH = "/v1/seller/info";
 
-export const getSellerInfoRequestSchema = z.object({});
+const CHAT_SUBSCRIPTIONS = ["PREMIUM_PLUS", "PREMIUM_PRO"] as const;
 
-export const CHAT_SUBSCRIPTIONS = ["PREMIUM_PLUS", "PREMIUM_PRO"] as const;
-
-export const getSellerInfoResponseSchema = z
+const getSellerInfoResponseSchema = z
   .object({
     company: z.object({ name: z.string().nullish() }).nullish(),
     subscription: z

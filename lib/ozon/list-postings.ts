@@ -12,9 +12,9 @@ import type { OzonCallOptions, OzonConnection } from "./connection";
 import { postingSchema, type OzonPosting } from "./posting-schema";
 import { ozonRequest, parseRequest } from "./request";
 
-export const LIST_FBS_POSTINGS_PATH = "/v4/posting/fbs/list";
-export const LIST_FBO_POSTINGS_PATH = "/v3/posting/fbo/list";
-export const LIST_POSTINGS_MAX_LIMIT = 100;
+const LIST_FBS_POSTINGS_PATH = "/v4/posting/fbs/list";
+const LIST_FBO_POSTINGS_PATH = "/v3/posting/fbo/list";
+const LIST_POSTINGS_MAX_LIMIT = 100;
 
 const limitSchema = z
   .number()
@@ -23,7 +23,7 @@ const limitSchema = z
   .max(LIST_POSTINGS_MAX_LIMIT, { error: `limit must be 1 to ${LIST_POSTINGS_MAX_LIMIT}` });
 const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { error: "must be an ISO date-time" });
 
-export const listFbsPostingsRequestSchema = z.object({
+const listFbsPostingsRequestSchema = z.object({
   cursor: z.string().optional(),
   filter: z.object({
     since: isoDate,
@@ -34,7 +34,7 @@ export const listFbsPostingsRequestSchema = z.object({
   limit: limitSchema,
   sort_dir: z.enum(["ASC", "DESC"]).optional(),
 });
-export const listFboPostingsRequestSchema = z.object({
+const listFboPostingsRequestSchema = z.object({
   cursor: z.string().optional(),
   filter: z.object({
     since: isoDate,

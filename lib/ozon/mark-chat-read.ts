@@ -5,16 +5,16 @@ import type { OzonCallOptions, OzonConnection } from "./connection";
 import { ozonRequest, parseRequest } from "./request";
 import { countSchema, ozonIdSchema, type OzonMessageId } from "./schemas";
 
-export const MARK_CHAT_READ_PATH = "/v2/chat/read";
+const MARK_CHAT_READ_PATH = "/v2/chat/read";
 
-export const markChatReadRequestSchema = z.object({
+const markChatReadRequestSchema = z.object({
   chat_id: z.string().min(1, { error: "chat_id is required" }),
-  // Decimal string on the wire (proto3 JSON mapping of uint64).
-  from_message_id: ozonIdSchema.optional(),
+  // A bare JSON integer on the wire (Ozon's schema: integer <uint64>), written losslessly from a bigint.
+  from_message_id: ozonIdSchema.transform((id) => BigInt(id)).optional(),
 });
 export type MarkChatReadRequest = z.input<typeof markChatReadRequestSchema>;
 
-export const markChatReadResponseSchema = z
+const markChatReadResponseSchema = z
   .object({ unread_count: countSchema.optional() })
   .transform((r) => ({ unreadCount: r.unread_count ?? 0 }));
 export type MarkChatReadResult = z.output<typeof markChatReadResponseSchema>;

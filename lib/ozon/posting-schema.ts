@@ -10,7 +10,7 @@ export type OzonPostingProduct = {
   offerId: string | null;
   name: string;
   quantity: number;
-  /** Decimal string, as Ozon sends it. */
+  /** Decimal string, as Ozon sends it (the lists' `price.amount`). */
   price: string | null;
   currencyCode: string | null;
 };
@@ -19,7 +19,7 @@ export type OzonPosting = {
   postingNumber: string;
   orderId: string | null;
   orderNumber: string | null;
-  /** Derived from the endpoint and delivery_schema / is_rfbs. */
+  /** Derived from the endpoint and tpl_integration_type (delivery_schema / is_rfbs where given). */
   scheme: OzonPostingScheme;
   deliverySchemaRaw: string | null;
   status: string;
@@ -36,13 +36,23 @@ export type OzonPosting = {
   canCreateChat: boolean;
 };
 
+/**
+ * A product's price: the single-posting methods give a decimal string beside `currency_code` ("1530.0000"); the list
+ * methods (/v4/posting/fbs/list, /v3/posting/fbo/list) an object `{amount: "12990.00", currency: "RUB"}` (Ozon's
+ * schema, SW26). Both are accepted.
+ */
+const priceSchema = z.union([
+  z.object({ amount: optionalStringSchema, currency: optionalStringSchema }),
+  optionalStringSchema.transform((amount) => ({ amount, currency: null as string | null })),
+]);
+
 const productSchema = z
   .object({
     sku: looseStringSchema,
     offer_id: optionalStringSchema,
     name: z.string().nullish(),
     quantity: z.number().nullish(),
-    price: optionalStringSchema,
+    price: priceSchema.nullish(),
     currency_code: optionalStringSchema,
   })
   .transform(
@@ -51,10 +61,19 @@ const productSchema = z
       offerId: p.offer_id,
       name: p.name ?? "",
       quantity: p.quantity ?? 0,
-      price: p.price,
-      currencyCode: p.currency_code,
+      price: p.price?.amount ?? null,
+      currencyCode: p.currency_code ?? p.price?.currency ?? null,
     }),
   );
+
+/**
+ * How live Ozon tells rFBS from FBS: `delivery_schema` in the v4 list says "fbs" for both; `tpl_integration_type` is
+ * "ozon" when Ozon delivers (FBS), and "3pl_tracking", "non_integrated", "aggregator" or "hybryd" when the seller's
+ * chosen service does (rFBS). See docs/ozon-wire-decisions.md, "rFBS".
+ */
+function isRfbsIntegration(tplIntegrationType: string | null): boolean {
+  return tplIntegrationType !== null && tplIntegrationType.trim().toLowerCase() !== "ozon";
+}
 
 /** Builds the posting schema; `endpointScheme` is what the endpoint serves (FBS get/list also serve rFBS). */
 export function postingSchema(endpointScheme: "FBS" | "FBO") {
@@ -73,6 +92,7 @@ export function postingSchema(endpointScheme: "FBS" | "FBO") {
       products: z.array(productSchema).nullish(),
       available_actions: z.array(z.string()).nullish(),
       delivery_schema: optionalStringSchema,
+      tpl_integration_type: optionalStringSchema,
       is_rfbs: z.boolean().nullish(),
     })
     .transform((p): OzonPosting => {
@@ -80,7 +100,7 @@ export function postingSchema(endpointScheme: "FBS" | "FBO") {
       const scheme: OzonPostingScheme =
         endpointScheme === "FBO"
           ? "FBO"
-          : p.is_rfbs === true || (ds !== null && ds.toUpperCase() === "RFBS")
+          : p.is_rfbs === true || (ds !== null && ds.toUpperCase() === "RFBS") || isRfbsIntegration(p.tpl_integration_type)
             ? "rFBS"
             : "FBS";
       const availableActions = p.available_actions ?? [];

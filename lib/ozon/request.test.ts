@@ -76,7 +76,7 @@ describe("lossless JSON", () => {
     expect(r.messages[1]).toMatchObject({ isImage: true, moderateImageStatus: "SUCCESS", context: null });
   });
 
-  it("ids go to Ozon as decimal strings", async () => {
+  it("from_message_id goes to Ozon as a bare integer with every digit (Ozon's schema: integer <uint64>); message_ids as strings", async () => {
     const f = fakeFetch(() => jsonResponse({ has_next: false, messages: [] }));
     await getChatHistory(testConn(f.fetch), {
       chatId: "c1",
@@ -86,11 +86,11 @@ describe("lossless JSON", () => {
       messageIds: [BIG, 3000000000817031943n],
     });
     expect(f.calls[0]!.body).toBe(
-      `{"chat_id":"c1","direction":"Forward","filter":{"message_ids":["${BIG}","3000000000817031943"]},"from_message_id":"${BIG}","limit":1000}`,
+      `{"chat_id":"c1","direction":"Forward","filter":{"message_ids":["${BIG}","3000000000817031943"]},"from_message_id":${BIG},"limit":1000}`,
     );
     const g = fakeFetch(() => jsonResponse({ unread_count: 0 }));
     await markChatRead(testConn(g.fetch), { chatId: "c1", fromMessageId: BIG });
-    expect(g.calls[0]!.body).toBe(`{"chat_id":"c1","from_message_id":"${BIG}"}`);
+    expect(g.calls[0]!.body).toBe(`{"chat_id":"c1","from_message_id":${BIG}}`);
   });
 
   it("history input is checked before the wire", async () => {

@@ -3,17 +3,19 @@
  * attempt, lossless JSON parsing, zod validation of the answer, error mapping, and retries for
  * idempotent calls (reads and mark-read) only.
  */
-import { parse as parseLosslessJson } from "lossless-json";
+import { parse as parseLosslessJson, stringify as stringifyLosslessJson } from "lossless-json";
 import type { z } from "zod";
 
 import type { OzonCallOptions, OzonConnection } from "./connection";
 import { classifyOzonError, OzonApiError } from "./errors";
+import { recordServerDate } from "./server-clock";
+import { makeJsonStorable } from "@/lib/text/make-json-storable";
 
-export const DEFAULT_TIMEOUT_MS = 10_000;
-export const DEFAULT_MAX_ATTEMPTS = 4;
-export const DEFAULT_BASE_DELAY_MS = 300;
-export const DEFAULT_MAX_DELAY_MS = 8_000;
-export const DEFAULT_MAX_RETRY_AFTER_MS = 30_000;
+const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_MAX_ATTEMPTS = 4;
+const DEFAULT_BASE_DELAY_MS = 300;
+const DEFAULT_MAX_DELAY_MS = 8_000;
+const DEFAULT_MAX_RETRY_AFTER_MS = 30_000;
 
 // ---------------------------------------------------------------------------------------------
 // Lossless JSON
@@ -22,7 +24,7 @@ export const DEFAULT_MAX_RETRY_AFTER_MS = 30_000;
  * Number tokens: integers outside the safe range stay as their decimal text (a string), so an id like
  * 3000000000817031942 never passes through a JS number; everything else becomes a number.
  */
-export function parseNumberToken(token: string): number | string {
+function parseNumberToken(token: string): number | string {
   if (/^-?\d+$/.test(token)) {
     const n = Number(token);
     return Number.isSafeInteger(n) ? n : token;
@@ -30,16 +32,20 @@ export function parseNumberToken(token: string): number | string {
   return Number(token);
 }
 
-/** JSON.parse, except big integers come back as decimal strings (see parseNumberToken). Throws SyntaxError. */
+/**
+ * JSON.parse, except big integers come back as decimal strings (see parseNumberToken), and every string is made
+ * storable (NUL and lone surrogates become U+FFFD: PostgreSQL refuses them, and Ozon does send them in buyers'
+ * texts), so whatever Ozon answers or pushes can be stored and compared. Throws SyntaxError.
+ */
 export function parseJsonLossless(text: string): unknown {
-  return parseLosslessJson(text, null, parseNumberToken);
+  return makeJsonStorable(parseLosslessJson(text, null, parseNumberToken));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Secret hygiene
 
 /** Replaces every occurrence of each secret (raw and URL-encoded) by "[redacted]". */
-export function redact(text: string, secrets: readonly string[]): string {
+function redact(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const s of secrets) {
     if (!s) continue;
@@ -53,7 +59,7 @@ export function redact(text: string, secrets: readonly string[]): string {
  * recursively (depth-limited). The original object (which may hold the request, its headers, a
  * stack mentioning them) is dropped.
  */
-export function sanitizeCause(e: unknown, secrets: readonly string[], depth = 0): Error | undefined {
+function sanitizeCause(e: unknown, secrets: readonly string[], depth = 0): Error | undefined {
   if (e === undefined || e === null || depth > 3) return undefined;
   const src = e as { name?: unknown; message?: unknown; code?: unknown; cause?: unknown };
   const message = redact(typeof src.message === "string" ? src.message : String(e), secrets);
@@ -202,11 +208,13 @@ async function attemptOnce<S extends z.ZodType>(
         "Content-Type": "application/json",
         Accept: "application/json",
       },
-      body: JSON.stringify(spec.body ?? {}),
+      // Like JSON.stringify, except a bigint (a 64-bit id) is written as a bare integer with every digit.
+      body: stringifyLosslessJson(spec.body ?? {}) ?? "{}",
       signal: controller.signal,
     });
     status = res.status;
     headers = res.headers;
+    recordServerDate(conn.baseUrl, headers.get("date"));
     text = await res.text();
   } catch (e) {
     const cause = sanitizeCause(e, secrets);
@@ -268,7 +276,7 @@ async function attemptOnce<S extends z.ZodType>(
     const obj = jsonOk && body !== null && typeof body === "object" ? (body as Record<string, unknown>) : {};
     const ozonCode = typeof obj.code === "number" ? obj.code : null;
     const ozonMessage = typeof obj.message === "string" && obj.message !== "" ? redact(obj.message, secrets) : null;
-    const kind = classifyOzonError(status, ozonMessage);
+    const kind = classifyOzonError(status, ozonMessage, path);
     const retryAfterMs =
       kind === "rate_limited" || status === 503
         ? (parseRetryAfterMs(headers.get("retry-after")) ?? (kind === "rate_limited" ? 1000 : null))

@@ -44,7 +44,7 @@ export const countSchema = z.number().int().nonnegative();
 // ---------------------------------------------------------------------------------------------
 // Chat types
 
-export const BUYER_CHAT_TYPES = ["BUYER_SELLER", "BUYER_SELLER_SELECT"] as const;
+const BUYER_CHAT_TYPES = ["BUYER_SELLER", "BUYER_SELLER_SELECT"] as const;
 
 /** Upper-cases a chat type: "Buyer_Seller" (older docs, pushes) and "BUYER_SELLER" (v3 list) are the same. */
 export function normalizeChatType(raw: string): string {
@@ -59,8 +59,7 @@ export function isBuyerChatType(raw: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Message authors
 
-export const OZON_USER_TYPES = ["customer", "seller", "support", "notification", "crm", "courier", "system"] as const;
-export type OzonUserType = (typeof OZON_USER_TYPES)[number];
+export type OzonUserType = "customer" | "seller" | "support" | "notification" | "crm" | "courier" | "system";
 
 /**
  * Normalises `user.type`: Ozon's examples spell the buyer "Сustomer" with a Cyrillic С (U+0421);

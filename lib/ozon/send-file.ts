@@ -5,16 +5,16 @@ import type { OzonCallOptions, OzonConnection } from "./connection";
 import { ozonRequest, parseRequest } from "./request";
 import { normalizeBase64, validateChatFile } from "./validate-chat-file";
 
-export const SEND_FILE_PATH = "/v1/chat/send/file";
+const SEND_FILE_PATH = "/v1/chat/send/file";
 
-export const sendFileRequestSchema = z.object({
+const sendFileRequestSchema = z.object({
   chat_id: z.string().min(1, { error: "chat_id is required" }),
   base64_content: z.string().min(1, { error: "base64_content is required" }),
   name: z.string().min(1, { error: "name is required" }),
 });
 export type SendFileRequest = z.input<typeof sendFileRequestSchema>;
 
-export const sendFileResponseSchema = z.object({ result: z.string().optional() }).transform((r) => ({
+const sendFileResponseSchema = z.object({ result: z.string().optional() }).transform((r) => ({
   result: r.result ?? "",
 }));
 export type SendFileResult = z.output<typeof sendFileResponseSchema>;

@@ -5,15 +5,15 @@ import type { OzonCallOptions, OzonConnection } from "./connection";
 import { ozonRequest, parseRequest } from "./request";
 import { validateMessageText } from "./validate-message-text";
 
-export const SEND_MESSAGE_PATH = "/v1/chat/send/message";
+const SEND_MESSAGE_PATH = "/v1/chat/send/message";
 
-export const sendMessageRequestSchema = z.object({
+const sendMessageRequestSchema = z.object({
   chat_id: z.string().min(1, { error: "chat_id is required" }),
   text: z.string(),
 });
 export type SendMessageRequest = z.input<typeof sendMessageRequestSchema>;
 
-export const sendMessageResponseSchema = z.object({ result: z.string().optional() }).transform((r) => ({
+const sendMessageResponseSchema = z.object({ result: z.string().optional() }).transform((r) => ({
   result: r.result ?? "",
 }));
 export type SendMessageResult = z.output<typeof sendMessageResponseSchema>;

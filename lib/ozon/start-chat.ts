@@ -4,14 +4,14 @@ import { z } from "zod";
 import type { OzonCallOptions, OzonConnection } from "./connection";
 import { ozonRequest, parseRequest } from "./request";
 
-export const START_CHAT_PATH = "/v1/chat/start";
+const START_CHAT_PATH = "/v1/chat/start";
 
-export const startChatRequestSchema = z.object({
+const startChatRequestSchema = z.object({
   posting_number: z.string().trim().min(1, { error: "posting_number is required" }),
 });
 export type StartChatRequest = z.input<typeof startChatRequestSchema>;
 
-export const startChatResponseSchema = z
+const startChatResponseSchema = z
   .object({ result: z.object({ chat_id: z.string().min(1) }) })
   .transform((r) => ({ chatId: r.result.chat_id }));
 export type StartChatResult = z.output<typeof startChatResponseSchema>;

@@ -8,10 +8,9 @@ import { OzonApiError } from "./errors";
 
 export const CHAT_FILE_MAX_BYTES = 10 * 1024 * 1024;
 export const CHAT_FILE_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp", "pdf", "heic"] as const;
-export const CHAT_IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp", "heic"] as const;
 
 /** Lower-case extension of a file name, or "" when there is none. */
-export function fileExtension(name: string): string {
+function fileExtension(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
   const dot = base.lastIndexOf(".");
   return dot > 0 && dot < base.length - 1 ? base.slice(dot + 1).toLowerCase() : "";
@@ -19,10 +18,6 @@ export function fileExtension(name: string): string {
 
 export function isAllowedChatFileName(name: string): boolean {
   return (CHAT_FILE_EXTENSIONS as readonly string[]).includes(fileExtension(name));
-}
-
-export function isChatImageFileName(name: string): boolean {
-  return (CHAT_IMAGE_EXTENSIONS as readonly string[]).includes(fileExtension(name));
 }
 
 /** Strips an optional `data:...;base64,` prefix and whitespace: Ozon wants plain base64. */
@@ -37,7 +32,9 @@ export function base64DecodedBytes(b64: string): number | null {
   return (b64.length / 4) * 3 - padding;
 }
 
-export type ChatFileCheck = { ok: true; bytes: number } | { ok: false; message: string };
+export type ChatFileProblem = "no_name" | "type" | "not_base64" | "missing" | "empty" | "too_large";
+
+export type ChatFileCheck = { ok: true; bytes: number } | { ok: false; problem: ChatFileProblem; message: string; sizeMiB?: string };
 
 /**
  * Checks a file before upload. Pass `base64Content` (what the API takes) or `sizeBytes` (e.g. a browser
@@ -45,30 +42,31 @@ export type ChatFileCheck = { ok: true; bytes: number } | { ok: false; message: 
  */
 export function checkChatFile(file: { name: string; base64Content?: string; sizeBytes?: number }): ChatFileCheck {
   const name = typeof file.name === "string" ? file.name.trim() : "";
-  if (!name) return { ok: false, message: "The file has no name." };
+  if (!name) return { ok: false, problem: "no_name", message: "The file has no name." };
   if (!isAllowedChatFileName(name))
     return {
       ok: false,
+      problem: "type",
       message: `This file type cannot be sent to an Ozon chat; allowed: ${CHAT_FILE_EXTENSIONS.join(", ")}.`,
     };
   let bytes: number;
   if (file.base64Content !== undefined) {
     const decoded = base64DecodedBytes(normalizeBase64(file.base64Content));
-    if (decoded === null) return { ok: false, message: "The file content is not valid base64." };
+    if (decoded === null) return { ok: false, problem: "not_base64", message: "The file content is not valid base64." };
     bytes = decoded;
   } else if (file.sizeBytes !== undefined) {
     bytes = file.sizeBytes;
   } else {
-    return { ok: false, message: "The file content is missing." };
+    return { ok: false, problem: "missing", message: "The file content is missing." };
   }
-  if (bytes <= 0) return { ok: false, message: "The file is empty." };
+  if (bytes <= 0) return { ok: false, problem: "empty", message: "The file is empty." };
   if (bytes > CHAT_FILE_MAX_BYTES)
-    return { ok: false, message: `The file is too large: at most 10 MiB can be sent (this one is ${formatMiB(bytes)}).` };
+    return { ok: false, problem: "too_large", sizeMiB: formatMiB(bytes), message: `The file is too large: at most 10 MiB can be sent (this one is ${formatMiB(bytes)} MiB).` };
   return { ok: true, bytes };
 }
 
 function formatMiB(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  return (bytes / (1024 * 1024)).toFixed(1);
 }
 
 /** Throws OzonApiError kind "invalid_input" (status 0, no network) when the file breaks a rule. */

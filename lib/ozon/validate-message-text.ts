@@ -12,19 +12,22 @@ export function countCodePoints(text: string): number {
   return [...text].length;
 }
 
-export type MessageTextCheck = { ok: true; length: number } | { ok: false; length: number; message: string };
+export type MessageTextProblem = "missing" | "empty" | "blank" | "too_long";
 
-/** Checks a message text without throwing; `message` is a user-facing English sentence. */
+export type MessageTextCheck = { ok: true; length: number } | { ok: false; length: number; problem: MessageTextProblem; message: string };
+
+/** Checks a message text without throwing; `problem` names the broken rule, `message` says it in English. */
 export function checkMessageText(text: unknown): MessageTextCheck {
-  if (typeof text !== "string") return { ok: false, length: 0, message: "The message text is missing." };
+  if (typeof text !== "string") return { ok: false, length: 0, problem: "missing", message: "The message text is missing." };
   const length = countCodePoints(text);
-  if (length === 0) return { ok: false, length, message: "The message is empty; write 1 to 1000 characters." };
+  if (length === 0) return { ok: false, length, problem: "empty", message: "The message is empty; write 1 to 1000 characters." };
   if (text.trim() === "")
-    return { ok: false, length, message: "The message contains only spaces or line breaks; write some text." };
+    return { ok: false, length, problem: "blank", message: "The message contains only spaces or line breaks; write some text." };
   if (length > MESSAGE_TEXT_MAX_CHARS)
     return {
       ok: false,
       length,
+      problem: "too_long",
       message: `The message is too long: ${length} characters, Ozon allows at most ${MESSAGE_TEXT_MAX_CHARS}.`,
     };
   return { ok: true, length };

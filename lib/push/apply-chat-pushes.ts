@@ -1,8 +1,9 @@
 import type { Db } from "@/lib/db/client";
 import { publishChatChange } from "@/lib/live/publish-chat-change";
 import { getChatHistory, isBuyerChatType, normalizeChatType, type OzonChatMessage, type OzonConnection } from "@/lib/ozon";
-import { loadCachedChats, type CachedChat } from "@/lib/sync/load-cached-chats";
-import { messagePreview, messageText, storeMessages } from "@/lib/sync/store-messages";
+import { loadCachedChats, type CachedChat } from "@/lib/cache/load-cached-chats";
+import { messagePreview, messageText, storeMessages } from "@/lib/cache/store-messages";
+import { refreshReplyState } from "@/lib/cache/refresh-reply-state";
 import { requestSync } from "@/lib/sync/request-sync";
 import { NO_HISTORY_CAP, readHistory, syncChat, type SyncChatContext } from "@/lib/sync/sync-chat";
 
@@ -82,7 +83,10 @@ export async function applyChatPushes(ctx: PushApplyContext, ozonChatId: string,
     } else {
       if (!cached) continue;
       const closed = await db.chat.updateMany({ where: { id: cached.id, status: { not: "CLOSED" } }, data: { status: "CLOSED" } });
-      if (closed.count > 0) chatChanged = true;
+      if (closed.count > 0) {
+        chatChanged = true;
+        await refreshReplyState(db, cached.id);
+      }
       statusInDoubt = true;
     }
   }

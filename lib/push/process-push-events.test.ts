@@ -4,15 +4,14 @@ import "@/lib/auth/testing";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { forEachDatabase } from "@/lib/db/testing";
 import { syncAccountNow } from "@/lib/sync/sync-account-now";
-import { closeOtherSessions } from "@/lib/sync/test-helpers";
+import { closeOtherSessions } from "@/lib/cache/test-helpers";
 import { withEmulator } from "@/lib/testing/with-emulator";
 
 import { claimPushEvents } from "./claim-push-events";
-import type { PushChatEvent } from "./parse-push-payload";
 import { MAX_PUSH_ATTEMPTS, processPushEvents } from "./process-push-events";
-import { pushDedupeKey } from "./push-dedupe-key";
 import { pushProcessingSettled } from "./start-push-processing";
 import { sweepPushEvents } from "./sweep-push-events";
+import { queueBuyerMessagePush } from "./test-helpers";
 
 const emulator = withEmulator();
 
@@ -33,22 +32,21 @@ forEachDatabase("push event queue", (db) => {
   /** Queues the emulator's newest message of a chat as a push, as the receiver would. */
   async function queueNewMessage(text: string, state: "PENDING" | "PROCESSING" = "PENDING", claimedUntil: Date | null = null) {
     const chat = (await emulator.control.state()).chats.find((c) => c.chat_type === "BUYER_SELLER")!;
-    const ref = await emulator.control.buyerMessage({ chat_id: chat.chat_id, text });
-    const sent = (await emulator.control.state()).chats.find((c) => c.chat_id === ref.chat_id)!.messages.find((m) => m.message_id === ref.message_id)!;
-    const event: PushChatEvent = {
-      message_type: "TYPE_NEW_MESSAGE",
-      chat_id: ref.chat_id,
-      chat_type: "Buyer_Seller",
-      message_id: ref.message_id,
-      created_at: sent.created_at,
-      user: sent.user,
-      data: sent.data,
-    };
-    await db.prisma.pushEvent.create({
-      data: { accountId, dedupeKey: pushDedupeKey(event), messageType: event.message_type, payload: event, state, claimedUntil },
-    });
+    const { ref } = await queueBuyerMessagePush(db.prisma, emulator.control, { accountId, chatId: chat.chat_id, text, state, claimedUntil });
     return ref;
   }
+
+  it("a queued burst costs one verification read per chat, not one per push", async () => {
+    const chats = (await emulator.control.state()).chats.filter((c) => c.chat_type === "BUYER_SELLER").slice(0, 5);
+    expect(chats).toHaveLength(5);
+    for (let i = 0; i < 40; i++) {
+      await queueBuyerMessagePush(db.prisma, emulator.control, { accountId, chatId: chats[i % chats.length]!.chat_id, text: `burst ${i}` });
+    }
+    await emulator.control.resetCalls();
+    const result = await processPushEvents(db.prisma, accountId, options());
+    expect(result).toEqual({ done: 40, retried: 0, failed: 0 });
+    expect((await emulator.control.calls()).by_path["/v3/chat/history"]).toBe(chats.length);
+  });
 
   it("two claims at once never take the same event", async () => {
     for (let i = 0; i < 6; i++) await queueNewMessage(`m${i}`);

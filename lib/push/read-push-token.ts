@@ -1,3 +1,4 @@
+import "server-only";
 import { decryptSecret, SecretBoxError } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db/client";
 

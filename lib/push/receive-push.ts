@@ -10,9 +10,10 @@ import { isOzonPushAddress } from "./is-ozon-push-address";
 import { parsePushPayload } from "./parse-push-payload";
 import { pushDedupeKey } from "./push-dedupe-key";
 import { pushErrorResponse } from "./push-error-response";
+import { storePushEvent } from "./store-push-event";
 
-export const MAX_PUSH_BYTES = 1024 * 1024;
-export const PUSH_APP_NAME = "Seller Inbox";
+const MAX_PUSH_BYTES = 1024 * 1024;
+const PUSH_APP_NAME = "Seller Inbox";
 
 export type ReceivedPush = {
   response: Response;
@@ -25,15 +26,16 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 /**
  * Everything POST /api/push/<token> does before it answers, and nothing slower: Ozon suspends pushes to an endpoint
- * that takes over 5 s or answers non-200 too often, so a chat event costs one INSERT and one UPDATE and no Ozon call.
+ * that takes over 5 s or answers non-200 too often, so a chat event costs a share of one INSERT, a cheap UPDATE and no Ozon call.
  *
  * Order: the token (unknown → 404), the account's source-network option (→ 403), the body (≤ 1 MiB of JSON), the
- * payload. A chat event is queued in push_events (a repeated delivery hits the dedupe key and is dropped) and the
- * account's last_push_at moves; a duplicate is answered `{"result": true}` too, since to Ozon any other answer is a
+ * payload. A chat event is queued in push_events (a repeated delivery hits the dedupe key and is dropped; pushes
+ * arriving together share one INSERT, store-push-event.ts) and the account's last_push_at moves (at most once a
+ * second); a duplicate is answered `{"result": true}` too, since to Ozon any other answer is a
  * failed delivery. Errors carry Ozon's error body and change nothing.
  *
- * The source address is read as the sign-in limiter reads it (x-forwarded-for, else x-real-ip): the option only
- * means something when a proxy in front of the app sets that header from the real peer address.
+ * The source address is read as the sign-in limiter reads it (lib/auth/get-client-address.ts): the socket's peer,
+ * or behind a proxy listed in TRUSTED_PROXIES the address that proxy saw.
  */
 export async function receivePush(db: Db, token: string, request: Request): Promise<ReceivedPush> {
   const startedAt = new Date();
@@ -67,16 +69,29 @@ export async function receivePush(db: Db, token: string, request: Request): Prom
       return { response: Response.json({ result: true }) };
     case "chat": {
       const event = parsed.event;
-      const queued = await db.pushEvent.createMany({
-        data: [{ accountId: account.id, dedupeKey: pushDedupeKey(event), messageType: event.message_type, payload: event }],
-        skipDuplicates: true,
+      const stored = await storePushEvent(db, {
+        accountId: account.id,
+        dedupeKey: pushDedupeKey(event),
+        messageType: event.message_type,
+        payload: event,
       });
-      await db.syncState.upsert({
-        where: { accountId: account.id },
-        create: { accountId: account.id, lastPushAt: startedAt },
-        update: { lastPushAt: startedAt },
-      });
-      return { response: Response.json({ result: true }), ...(queued.count > 0 ? { queuedFor: account.id } : {}) };
+      await notePushArrival(db, account.id, startedAt);
+      return { response: Response.json({ result: true }), ...(stored ? { queuedFor: account.id } : {}) };
     }
   }
+}
+
+const LAST_PUSH_WRITE_EVERY_MS = 1_000;
+
+/**
+ * Moves the account's last_push_at (the poll backs off while pushes arrive), at most once a second: during a flood
+ * the other pushes match no row (nothing to lock, nothing to wait for) and the INSERT … ON CONFLICT DO NOTHING of a
+ * first push is free when the row exists.
+ */
+async function notePushArrival(db: Db, accountId: string, at: Date): Promise<void> {
+  const moved = await db.syncState.updateMany({
+    where: { accountId, OR: [{ lastPushAt: null }, { lastPushAt: { lt: new Date(at.getTime() - LAST_PUSH_WRITE_EVERY_MS) } }] },
+    data: { lastPushAt: at },
+  });
+  if (moved.count === 0) await db.syncState.createMany({ data: [{ accountId, lastPushAt: at }], skipDuplicates: true });
 }

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 
 import { processPushEvents, type ProcessPushEventsOptions } from "./process-push-events";
+import { logger } from "@/lib/log/logger";
 
 type Run = { again: boolean; done: Promise<void>; /** Ends the run's wait for more pushes early. */ wake?: () => void };
 const globalForPush = globalThis as typeof globalThis & { __sellerInboxPushRuns?: Map<string, Run> };
@@ -19,7 +20,7 @@ export function startPushProcessing(db: Db, accountId: string, options: ProcessP
     running.wake?.();
     return running.done;
   }
-  const log = options.log ?? ((message: string) => console.warn(message));
+  const log = options.log ?? ((message: string) => logger.warn(message));
   const run: Run = { again: true, done: Promise.resolve() };
   run.done = (async () => {
     try {

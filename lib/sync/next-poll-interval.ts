@@ -1,6 +1,3 @@
-/** SYNC_PUSH_MAX_INTERVAL_MS's default: while pushes flow, the poll (a safety net then) runs at least every 5 minutes. */
-export const DEFAULT_SYNC_PUSH_MAX_INTERVAL_MS = 5 * 60_000;
-
 /**
  * The pause before an account's next poll. While Ozon pushes, the poll only catches what pushes missed, so each poll
  * after which pushes arrived doubles the pause (from `baseMs` up to `maxMs`); a poll period without pushes goes back

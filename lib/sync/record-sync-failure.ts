@@ -1,11 +1,13 @@
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { isOzonApiError } from "@/lib/ozon";
 
+import { SyncLeaseHeldError, SyncLeaseLostError } from "./errors";
 import { backoffDelayMs } from "./sync-settings";
+import { logger } from "@/lib/log/logger";
 
 /**
  * Records a failed sync of an account and when to try again: consecutiveFailures + 1, lastError (a sentence
- * for the admin; OzonApiError messages never carry the key), lastErrorAt, and nextRunAt backed off
+ * every user may read: Ozon's refusal in words, else SYNC_FAILED_ON_SERVER, never a stack or a path), lastErrorAt, and nextRunAt backed off
  * exponentially, never sooner than Ozon's Retry-After. Returns the delay.
  */
 export async function recordSyncFailure(
@@ -39,8 +41,12 @@ export async function recordSyncFailure(
   return retryInMs;
 }
 
+/** Shown to every user of the account (agents too): words only. Anything unexpected goes to the server log in full. */
+export const SYNC_FAILED_ON_SERVER = "The sync failed on the server. It will be retried; if it keeps failing, the server log has the details.";
+
 function describeSyncError(error: unknown): string {
-  if (isOzonApiError(error)) return error.message;
-  if (error instanceof Error) return `The sync failed: ${error.message}`;
-  return "The sync failed for an unknown reason.";
+  // Ozon's refusals and our lease errors are sentences we wrote (an OzonApiError never carries the key).
+  if (isOzonApiError(error) || error instanceof SyncLeaseHeldError || error instanceof SyncLeaseLostError) return error.message;
+  logger.error({ err: error }, "Sync failed unexpectedly");
+  return SYNC_FAILED_ON_SERVER;
 }

@@ -1,16 +1,20 @@
 import { randomUUID } from "node:crypto";
-import os from "node:os";
 
 import type { PrismaClient } from "@/lib/db/generated/client";
+import { jobInstanceId } from "@/lib/jobs/job-instance-id";
+import { releaseLease } from "@/lib/jobs/release-lease";
+import { renewLease } from "@/lib/jobs/renew-lease";
 import { publishSyncState } from "@/lib/live/publish-sync-state";
 import type { OzonConnection } from "@/lib/ozon";
+import { syncOzonClockOffset } from "@/lib/reply-window/sync-ozon-clock-offset";
 
 import { SyncLeaseLostError } from "./errors";
 import { syncAccount, type SyncPassOptions, type SyncPassReport } from "./sync-account";
 import { recordSyncFailure } from "./record-sync-failure";
-import { claimSyncLease, releaseSyncLease, renewSyncLease } from "./sync-lease";
-import { DEFAULT_SYNC_PUSH_MAX_INTERVAL_MS, nextPollIntervalMs } from "./next-poll-interval";
-import { DEFAULT_SYNC_INTERVAL_MS, DEFAULT_SYNC_LEASE_TTL_MS } from "./sync-settings";
+import { claimSyncLease } from "./claim-sync-lease";
+import { SYNC_LEASE } from "./sync-lease";
+import { nextPollIntervalMs } from "./next-poll-interval";
+import { DEFAULT_SYNC_INTERVAL_MS, DEFAULT_SYNC_LEASE_TTL_MS, DEFAULT_SYNC_PUSH_MAX_INTERVAL_MS } from "@/lib/env";
 
 export type RunAccountSyncOptions = Omit<SyncPassOptions, "heartbeat"> & {
   /** This app instance's name in sync_states.lease_owner (default host:pid:random). */
@@ -29,13 +33,6 @@ export type RunAccountSyncResult =
   | { status: "failed"; error: unknown; retryInMs: number }
   | { status: "lease_held" };
 
-const processInstanceId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-
-/** The default lease owner name of this process. */
-export function syncInstanceId(): string {
-  return processInstanceId;
-}
-
 /**
  * Claims the account's lease, runs one pass, records the outcome in sync_states and releases the lease.
  * Never throws for a failed pass: the failure is recorded (consecutiveFailures, lastError, lastErrorAt and a
@@ -51,19 +48,21 @@ export async function runAccountSync(
   options: RunAccountSyncOptions = {},
 ): Promise<RunAccountSyncResult> {
   const ttl = options.leaseTtlMs ?? DEFAULT_SYNC_LEASE_TTL_MS;
-  const owner = `${options.instanceId ?? processInstanceId}/${randomUUID().slice(0, 8)}`;
+  const owner = `${options.instanceId ?? jobInstanceId()}/${randomUUID().slice(0, 8)}`;
   if (!(await claimSyncLease(db, accountId, owner, ttl))) return { status: "lease_held" };
 
   let renewedAt = Date.now();
   const heartbeat = async () => {
     if (Date.now() - renewedAt < ttl / 3) return;
-    if (!(await renewSyncLease(db, accountId, owner, ttl))) throw new SyncLeaseLostError(accountId);
+    if (!(await renewLease(db, SYNC_LEASE, accountId, owner, ttl))) throw new SyncLeaseLostError(accountId);
     renewedAt = Date.now();
   };
 
   const startedAt = new Date();
   try {
     const report = await syncAccount(db, accountId, connection, { ...options, heartbeat });
+    // Reply deadlines are Ozon's: kept on our clock, they move when Ozon's clock is seen to differ (the emulator's).
+    await syncOzonClockOffset(db, accountId, connection.baseUrl);
     const now = new Date();
     // "Sync now" pressed during this pass: keep it due, the pass may have listed before the news arrived.
     const { nextRunAt, lastSuccessAt, lastPushAt, pollIntervalMs } = await db.syncState.findUniqueOrThrow({
@@ -101,6 +100,6 @@ export async function runAccountSync(
     await publishSyncState(db, accountId);
     return { status: "failed", error, retryInMs };
   } finally {
-    await releaseSyncLease(db, accountId, owner).catch(() => {});
+    await releaseLease(db, SYNC_LEASE, accountId, owner).catch(() => {});
   }
 }

@@ -6,7 +6,7 @@ import { withEmulator } from "@/lib/testing/with-emulator";
 
 import { expectCacheEqualsEmulator } from "./expect-cache-equals-emulator";
 import { startSyncScheduler } from "./start-sync-scheduler";
-import { closeOtherSessions } from "./test-helpers";
+import { closeOtherSessions } from "@/lib/cache/test-helpers";
 
 // The scheduler as the app runs it: connections from the stored accounts (decrypted key, rate limiter).
 const ozon = withEmulator({ asOzonApiUrl: true });
@@ -19,7 +19,7 @@ forEachDatabase("sync scheduler with stored accounts", (db) => {
 
   it("imports a connected account through getAccountConnection", async () => {
     const account = await connectDemoAccount(db.prisma);
-    const stop = startSyncScheduler({
+    const { stop } = startSyncScheduler({
       db: db.prisma,
       enabled: true,
       intervalMs: 60_000,
@@ -32,7 +32,7 @@ forEachDatabase("sync scheduler with stored accounts", (db) => {
     try {
       await vi.waitFor(
         async () => expect((await db.prisma.syncState.findUnique({ where: { accountId: account.id } }))?.lastSuccessAt).toBeTruthy(),
-        { timeout: 20_000, interval: 50 },
+        { timeout: 90_000, interval: 50 },
       );
     } finally {
       await stop();

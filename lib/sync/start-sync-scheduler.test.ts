@@ -7,9 +7,13 @@ import { expectCacheEqualsEmulator } from "./expect-cache-equals-emulator";
 import { requestSync } from "./request-sync";
 import { runAccountSync } from "./run-account-sync";
 import { startSyncScheduler } from "./start-sync-scheduler";
-import { claimSyncLease, releaseSyncLease, renewSyncLease } from "./sync-lease";
+import { releaseLease } from "@/lib/jobs/release-lease";
+import { renewLease } from "@/lib/jobs/renew-lease";
+
+import { claimSyncLease } from "./claim-sync-lease";
+import { SYNC_LEASE } from "./sync-lease";
 import { backoffDelayMs } from "./sync-settings";
-import { closeOtherSessions, createTestAccount } from "./test-helpers";
+import { closeOtherSessions, createTestAccount } from "@/lib/cache/test-helpers";
 
 forEachDatabase("sync scheduler", (db) => {
   const emulator = withEmulator();
@@ -31,7 +35,7 @@ forEachDatabase("sync scheduler", (db) => {
   it("syncs a healthy account and backs off a failing one in the same tick, then honours sync-now", async () => {
     const good = await createTestAccount(db.prisma, "demo-client");
     const bad = await createTestAccount(db.prisma, "basic-client");
-    const stop = startSyncScheduler({
+    const { stop } = startSyncScheduler({
       ...schedulerOptions,
       db: db.prisma,
       getConnection: async (_db, accountId) =>
@@ -46,7 +50,7 @@ forEachDatabase("sync scheduler", (db) => {
           expect(states.find((s) => s.accountId === good)?.lastSuccessAt).toBeTruthy();
           expect(states.find((s) => s.accountId === bad)?.consecutiveFailures).toBe(1);
         },
-        { timeout: 20_000, interval: 50 },
+        { timeout: 90_000, interval: 50 },
       );
       const failing = await db.prisma.syncState.findUniqueOrThrow({ where: { accountId: bad } });
       expect(failing.lastError).toMatch(/rejected the Client-Id or API key/);
@@ -65,7 +69,7 @@ forEachDatabase("sync scheduler", (db) => {
       await requestSync(db.prisma, good);
       await vi.waitFor(
         async () => expect(await db.prisma.message.count({ where: { ozonMessageId: BigInt(message_id) } })).toBe(1),
-        { timeout: 20_000, interval: 50 },
+        { timeout: 90_000, interval: 50 },
       );
     } finally {
       await stop();
@@ -102,18 +106,21 @@ forEachDatabase("sync scheduler", (db) => {
 
   it("the lease admits one owner at a time and passes on when released or expired", async () => {
     const accountId = await createTestAccount(db.prisma);
+    const renew = (owner: string) => renewLease(db.prisma, SYNC_LEASE, accountId, owner, 60_000);
     expect(await claimSyncLease(db.prisma, accountId, "a", 60_000)).toBe(true);
     expect(await claimSyncLease(db.prisma, accountId, "b", 60_000)).toBe(false);
-    expect(await renewSyncLease(db.prisma, accountId, "a", 60_000)).toBe(true);
-    expect(await renewSyncLease(db.prisma, accountId, "b", 60_000)).toBe(false);
-    await releaseSyncLease(db.prisma, accountId, "b"); // not b's: no effect
+    expect(await claimSyncLease(db.prisma, accountId, "a", 60_000)).toBe(true); // its holder may claim it again
+    expect(await renew("a")).toBe(true);
+    expect(await renew("b")).toBe(false);
+    await releaseLease(db.prisma, SYNC_LEASE, accountId, "b"); // not b's: no effect
     expect(await claimSyncLease(db.prisma, accountId, "b", 60_000)).toBe(false);
-    await releaseSyncLease(db.prisma, accountId, "a");
-    expect(await claimSyncLease(db.prisma, accountId, "b", 1)).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    // b's lease ran out: a may take it, and b can no longer renew.
+    await releaseLease(db.prisma, SYNC_LEASE, accountId, "a");
+    expect(await claimSyncLease(db.prisma, accountId, "b", 60_000)).toBe(true);
+    // b's lease runs out (b stalled): a may take it over, and b can no longer renew.
+    await db.prisma.syncState.update({ where: { accountId }, data: { leaseUntil: new Date(Date.now() - 60_000) } });
     expect(await claimSyncLease(db.prisma, accountId, "a", 60_000)).toBe(true);
-    expect(await renewSyncLease(db.prisma, accountId, "b", 60_000)).toBe(false);
+    expect(await renew("b")).toBe(false);
+    expect(await db.prisma.syncState.findUniqueOrThrow({ where: { accountId } })).toMatchObject({ leaseOwner: "a" });
   });
 });
 

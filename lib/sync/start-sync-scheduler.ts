@@ -8,16 +8,14 @@
  * the others go on in the same tick.
  */
 import type { PrismaClient } from "@/lib/db/generated/client";
+import { jobInstanceId } from "@/lib/jobs/job-instance-id";
+import { startJobLoop, type JobLoop } from "@/lib/jobs/start-job-loop";
 import type { OzonConnection } from "@/lib/ozon";
-
-import { sweepPushEvents } from "@/lib/push/sweep-push-events";
-
-import { DEFAULT_SYNC_PUSH_MAX_INTERVAL_MS } from "./next-poll-interval";
 import { readSyncEnv } from "./read-sync-env";
 import { recordSyncFailure } from "./record-sync-failure";
-import { runAccountSync, syncInstanceId } from "./run-account-sync";
-import { DEFAULT_FULL_PASS_INTERVAL_MS } from "./sync-account";
-import { DEFAULT_SYNC_INTERVAL_MS, DEFAULT_SYNC_LEASE_TTL_MS, DEFAULT_SYNC_MAX_BACKOFF_MS } from "./sync-settings";
+import { runAccountSync } from "./run-account-sync";
+import { logger } from "@/lib/log/logger";
+import { DEFAULT_FULL_PASS_INTERVAL_MS, DEFAULT_SYNC_INTERVAL_MS, DEFAULT_SYNC_LEASE_TTL_MS, DEFAULT_SYNC_MAX_BACKOFF_MS, DEFAULT_SYNC_PUSH_MAX_INTERVAL_MS } from "@/lib/env";
 
 export type SyncSchedulerOptions = {
   /** Default: the process's database (prepareDatabase()). A scheduler on the default database is started once per process. */
@@ -43,26 +41,17 @@ export type SyncSchedulerOptions = {
   tickMs?: number;
   /** Accounts this instance syncs at once (default 4). */
   maxConcurrentAccounts?: number;
-  /** Where failures are reported (default console.warn). */
+  /** Where failures are reported (default: the logger, as warnings). */
   log?: (message: string) => void;
 };
 
-type Running = { stop: () => Promise<void> };
-const globalForSync = globalThis as typeof globalThis & { __sellerInboxSyncScheduler?: Running };
-
-/** Starts the scheduler; returns a function that stops it (aborting passes in progress) and waits for them. */
-export function startSyncScheduler(options: SyncSchedulerOptions = {}): () => Promise<void> {
-  const processWide = options.db === undefined;
-  if (processWide && globalForSync.__sellerInboxSyncScheduler) return globalForSync.__sellerInboxSyncScheduler.stop;
-
+/** Starts the scheduler (a lib/jobs loop, once per process on the default database); stop() aborts passes in progress and waits for them. */
+export function startSyncScheduler(options: SyncSchedulerOptions = {}): JobLoop {
   const settings = resolveSettings(options);
-  if (!settings.enabled) return async () => {};
+  if (!settings.enabled) return { wake: () => undefined, stop: async () => undefined };
 
-  const controller = new AbortController();
   const running = new Map<string, Promise<void>>();
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
-  const log = options.log ?? ((message: string) => console.warn(message));
+  const log = options.log ?? ((message: string) => logger.warn(message));
   const dbReady: Promise<PrismaClient> = options.db
     ? Promise.resolve(options.db)
     : import("@/lib/db/client").then((m) => m.prepareDatabase());
@@ -73,59 +62,48 @@ export function startSyncScheduler(options: SyncSchedulerOptions = {}): () => Pr
       return getAccountConnection(db, accountId);
     });
 
-  const syncOne = async (db: PrismaClient, accountId: string) => {
+  const syncOne = async (db: PrismaClient, accountId: string, signal: AbortSignal) => {
     let connection: OzonConnection;
     try {
       connection = await getConnection(db, accountId);
     } catch (error) {
-      if (stopped) return;
+      if (signal.aborted) return;
       const retryInMs = await recordSyncFailure(db, accountId, error, settings);
       log(`Sync of account ${accountId} cannot start, next try in ${Math.round(retryInMs / 1000)} s: ${message(error)}`);
       return;
     }
-    const result = await runAccountSync(db, accountId, connection, { ...settings, signal: controller.signal });
-    if (result.status === "failed" && !stopped) {
+    const result = await runAccountSync(db, accountId, connection, { ...settings, signal });
+    if (result.status === "failed" && !signal.aborted) {
       log(`Sync of account ${accountId} failed, next try in ${Math.round(result.retryInMs / 1000)} s: ${message(result.error)}`);
     }
   };
 
-  const tick = async () => {
-    try {
+  const loop = startJobLoop({
+    key: "sync-scheduler",
+    processWide: options.db === undefined,
+    intervalMs: settings.tickMs,
+    log,
+    // A pass starts the due accounts' syncs and returns: an account's sync runs across passes, at most
+    // maxConcurrentAccounts of them at once.
+    run: async (signal) => {
       const db = await dbReady;
-      // Push events nobody is working on (a crashed instance's claims, retries that are due): lib/push.
-      if (!stopped) {
-        await sweepPushEvents(db, { getConnection, signal: controller.signal, log }).catch((error: unknown) =>
-          log(`The sync scheduler could not look for waiting push events: ${message(error)}`),
-        );
-      }
       const free = settings.maxConcurrentAccounts - running.size;
-      if (free > 0 && !stopped) {
-        for (const accountId of await findDueAccounts(db, [...running.keys()], free)) {
-          const run = syncOne(db, accountId)
-            .catch((error: unknown) => log(`Sync of account ${accountId} failed: ${message(error)}`))
-            .finally(() => running.delete(accountId));
-          running.set(accountId, run);
-        }
+      if (free <= 0 || signal.aborted) return;
+      for (const accountId of await findDueAccounts(db, [...running.keys()], free)) {
+        const run = syncOne(db, accountId, signal)
+          .catch((error: unknown) => log(`Sync of account ${accountId} failed: ${message(error)}`))
+          .finally(() => running.delete(accountId));
+        running.set(accountId, run);
       }
-    } catch (error) {
-      log(`The sync scheduler could not look for due accounts: ${message(error)}`);
-    } finally {
-      if (!stopped) timer = setTimeout(() => void tick(), settings.tickMs);
-    }
+    },
+  });
+  return {
+    wake: loop.wake,
+    stop: async () => {
+      await loop.stop();
+      await Promise.allSettled(running.values());
+    },
   };
-  timer = setTimeout(() => void tick(), 0);
-
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    clearTimeout(timer);
-    controller.abort(new Error("The sync scheduler is stopping."));
-    await Promise.allSettled(running.values());
-    if (processWide && globalForSync.__sellerInboxSyncScheduler === handle) delete globalForSync.__sellerInboxSyncScheduler;
-  };
-  const handle: Running = { stop };
-  if (processWide) globalForSync.__sellerInboxSyncScheduler = handle;
-  return stop;
 }
 
 /** Accounts due now (never synced, or nextRunAt passed) whose lease nobody holds, longest waiting first. */
@@ -171,7 +149,7 @@ function resolveSettings(options: SyncSchedulerOptions) {
     backoffBaseMs: options.backoffBaseMs,
     fullPassIntervalMs: options.fullPassIntervalMs ?? env?.SYNC_FULL_PASS_INTERVAL_MS ?? DEFAULT_FULL_PASS_INTERVAL_MS,
     pushMaxIntervalMs: options.pushMaxIntervalMs ?? env?.SYNC_PUSH_MAX_INTERVAL_MS ?? DEFAULT_SYNC_PUSH_MAX_INTERVAL_MS,
-    instanceId: options.instanceId ?? syncInstanceId(),
+    instanceId: options.instanceId ?? jobInstanceId(),
     tickMs: options.tickMs ?? Math.min(1000, intervalMs),
     maxConcurrentAccounts: options.maxConcurrentAccounts ?? 4,
   };

@@ -21,6 +21,10 @@
  * - A chat closed (or reopened) without a message. Nothing in a list page reveals it, so a full pass (every
  *   list page, history only for chats that differ) runs every `fullPassIntervalMs` (default one hour).
  *
+ * Buyer chats' postings (their reply windows) are read after the chats, in batches sharing list calls: by the
+ * import for every chat naming an order, by later passes for new chats and orders and, every half hour, for postings
+ * still on their way (never for delivered or cancelled ones); an idle poll reads none.
+ *
  * The import is resumable: a chat counts as done once its messages up to the listed last message and its
  * summary are stored, so a restarted import re-reads the list (one call per 100 chats) and fetches history
  * only for chats not yet done. SyncState shows phase IMPORTING with chatsTotal / chatsDone meanwhile.
@@ -28,16 +32,20 @@
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { publishChatChange } from "@/lib/live/publish-chat-change";
 import { publishSyncState } from "@/lib/live/publish-sync-state";
-import { listChats, type OzonChatSummary, type OzonConnection } from "@/lib/ozon";
+import { isOzonApiError, listChats, type OzonChatSummary, type OzonConnection } from "@/lib/ozon";
 
-import { sumAccountUnread } from "@/lib/chats/sum-account-unread";
+import { sumAccountUnread } from "@/lib/cache/sum-account-unread";
+import { refreshAccountPostings } from "@/lib/reply-window/refresh-account-postings";
 
 import { forEachConcurrently } from "./for-each-concurrently";
 import { listEveryChat } from "./list-every-chat";
-import { loadCachedChats, type CachedChat } from "./load-cached-chats";
-import { storeChatSummaries } from "./store-chat-summaries";
+import { loadCachedChats, type CachedChat } from "@/lib/cache/load-cached-chats";
+import { storeChatSummaries } from "@/lib/cache/store-chat-summaries";
 import { isChatUpToDate, syncChat, type SyncChatContext } from "./sync-chat";
 import { parseSyncMemo, serializeSyncMemo, type SyncMemo } from "./sync-memo";
+import { DEFAULT_FULL_PASS_INTERVAL_MS } from "@/lib/env";
+import { syncFeedback, type FeedbackPassReport } from "@/lib/feedback/sync-feedback";
+import { logger } from "@/lib/log/logger";
 
 export type SyncPassMode = "import" | "incremental" | "full";
 
@@ -54,6 +62,17 @@ export type SyncPassReport = {
   messagesInserted: number;
   /** Whether total_unread_count disagreed with the cache and the unread chats were reconciled. */
   unreadReconciled: boolean;
+  /** Posting calls (get and list) made to learn buyer chats' reply windows. */
+  postingCalls: number;
+  /** Buyer chats whose postings were read. */
+  postingChatsChecked: number;
+  /** Why reading postings stopped early (Ozon's error, in words), else null: the next pass goes on. */
+  postingsError: string | null;
+  /** Buyer chats left unread because Ozon refuses them to this subscription (plain Premium). */
+  buyerChatsSkipped: number;
+  /** The poll of product questions and reviews (lib/feedback); feedbackError: why it stopped (the next pass goes on). */
+  feedback: FeedbackPassReport | null;
+  feedbackError: string | null;
 };
 
 export type SyncPassOptions = {
@@ -68,9 +87,10 @@ export type SyncPassOptions = {
   full?: boolean;
 };
 
-export const DEFAULT_FULL_PASS_INTERVAL_MS = 3_600_000;
 const LIST_PAGE = 100;
 const PROGRESS_EVERY = 20;
+/** Buyer chats whose postings a pass after the import reads at most (about two Ozon calls per 50 chats). */
+const POSTINGS_PER_PASS = 500;
 
 export async function syncAccount(
   db: PrismaClient,
@@ -94,6 +114,12 @@ export async function syncAccount(
     chatsSynced: 0,
     messagesInserted: 0,
     unreadReconciled: false,
+    postingCalls: 0,
+    postingChatsChecked: 0,
+    postingsError: null,
+    buyerChatsSkipped: 0,
+    feedback: null,
+    feedbackError: null,
   };
   const heartbeat = options.heartbeat ?? (async () => {});
   const ctx: SyncChatContext = {
@@ -105,10 +131,27 @@ export async function syncAccount(
     onHistoryCall: () => report.historyCalls++,
   };
   const concurrency = options.concurrency ?? 4;
+  // Plain Premium: Ozon shows support and system chats but refuses buyer chats. Once refused, a poll leaves them
+  // alone; the import and full passes try again (the subscription may have grown), and say so afterwards.
+  let buyerChatsRefused = mode === "incremental" && state.buyerChatsRefusedAt !== null;
+  let refusedThisPass = false;
+  const skipsBuyerChats = () => buyerChatsRefused;
   const sync = async (entry: OzonChatSummary, cached: CachedChat | undefined) => {
     options.signal?.throwIfAborted();
+    if (entry.isBuyerChat && buyerChatsRefused) {
+      report.buyerChatsSkipped++;
+      return;
+    }
     await heartbeat();
-    const { inserted } = await syncChat(ctx, entry, cached);
+    let inserted: number;
+    try {
+      ({ inserted } = await syncChat(ctx, entry, cached));
+    } catch (error) {
+      if (!(entry.isBuyerChat && isOzonApiError(error) && error.kind === "premium_required")) throw error;
+      buyerChatsRefused = refusedThisPass = true;
+      report.buyerChatsSkipped++;
+      return;
+    }
     report.chatsSynced++;
     report.messagesInserted += inserted;
     // The import fills an inbox nobody has open yet (its tabs follow the sync state); later passes tell tabs.
@@ -118,7 +161,7 @@ export async function syncAccount(
   const highWater = BigInt(memo.highWater ?? "0");
   const listing =
     mode === "incremental"
-      ? await pollChangedChats(db, accountId, connection, options, report, concurrency, sync, highWater)
+      ? await pollChangedChats(db, accountId, connection, options, report, concurrency, sync, highWater, skipsBuyerChats)
       : await fullPass(db, accountId, connection, options, report, concurrency, sync, mode === "import");
   let totalUnread = listing.totalUnread;
 
@@ -134,11 +177,90 @@ export async function syncAccount(
     next.unreadOffset = offset;
   }
 
+  if (refusedThisPass) {
+    // What the inbox cannot open is not shown: the rows the import stored for buyer chats before Ozon refused them.
+    await db.chat.deleteMany({ where: { accountId, isBuyerChat: true, messages: { none: {} } } });
+  }
+  const reviewsRefused = await pollFeedback(db, accountId, connection, options, report, mode, state.reviewsRefusedAt !== null, next);
   await db.syncState.update({
     where: { accountId },
-    data: { phase: "INCREMENTAL", cursor: serializeSyncMemo(next) },
+    data: {
+      phase: "INCREMENTAL",
+      cursor: serializeSyncMemo(next),
+      ...(refusedThisPass ? { buyerChatsRefusedAt: new Date() } : mode !== "incremental" ? { buyerChatsRefusedAt: null } : {}),
+      ...(reviewsRefused === true && state.reviewsRefusedAt === null ? { reviewsRefusedAt: new Date() } : {}),
+      ...(reviewsRefused === false ? { reviewsRefusedAt: null } : {}),
+    },
   });
+  await readDuePostings(db, accountId, connection, options, report, mode);
   return report;
+}
+
+/**
+ * Product questions and reviews (lib/feedback/sync-feedback.ts), after the chats: a failure there is reported and
+ * logged, and leaves the chats' pass standing (the next pass polls again). Returns whether Ozon refused reviews (null:
+ * the poll did not get that far), and keeps the poll's memo in `next`.
+ */
+async function pollFeedback(
+  db: PrismaClient,
+  accountId: string,
+  connection: OzonConnection,
+  options: SyncPassOptions,
+  report: SyncPassReport,
+  mode: SyncPassMode,
+  reviewsRefusedBefore: boolean,
+  next: SyncMemo,
+): Promise<boolean | null> {
+  try {
+    const { report: feedback, memo } = await syncFeedback(db, accountId, connection, {
+      full: mode !== "incremental",
+      publish: mode !== "import",
+      reviewsRefusedBefore,
+      memo: next.feedback ?? {},
+      heartbeat: options.heartbeat,
+      signal: options.signal,
+    });
+    report.feedback = feedback;
+    next.feedback = memo;
+    return feedback.reviewsRefused;
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    report.feedbackError = error instanceof Error ? error.message : String(error);
+    logger.warn({ accountId }, `sync: questions and reviews not polled: ${report.feedbackError}`);
+    return null;
+  }
+}
+
+/**
+ * Buyer chats' postings, so their reply windows (deadlines in the list and "Needs reply") are known before anyone
+ * opens them: the import reads every chat's, later passes those never read (new chats, new orders) and, every
+ * POSTINGS_SWEEP_MS, those that can still change — at most POSTINGS_PER_PASS chats a pass, so a poll stays short.
+ * After the import's phase is stored: an interruption here repeats none of the import, the next pass goes on.
+ */
+async function readDuePostings(
+  db: PrismaClient,
+  accountId: string,
+  connection: OzonConnection,
+  options: SyncPassOptions,
+  report: SyncPassReport,
+  mode: SyncPassMode,
+): Promise<void> {
+  const heartbeat = options.heartbeat ?? (async () => {});
+  const result = await refreshAccountPostings(db, connection, accountId, {
+    ...(mode === "import" ? {} : { maxChats: POSTINGS_PER_PASS }),
+    signal: options.signal,
+    heartbeat,
+    beforeCall: async () => {
+      report.postingCalls++;
+      await heartbeat();
+    },
+  });
+  report.postingChatsChecked = result.chatsChecked;
+  report.postingsError = result.error?.message ?? null;
+  // The import fills an inbox nobody has open yet; later passes tell tabs of the deadlines that moved.
+  if (mode !== "import") {
+    for (const chatId of result.changedChatIds) await publishChatChange(db, { accountId, chatId });
+  }
 }
 
 type SyncOne = (entry: OzonChatSummary, cached: CachedChat | undefined) => Promise<void>;
@@ -158,6 +280,7 @@ async function pollChangedChats(
   concurrency: number,
   sync: SyncOne,
   highWater: bigint,
+  skipsBuyerChats: () => boolean,
 ): Promise<Listing> {
   let newestSeen = 0n;
   let cursor: string | undefined;
@@ -174,7 +297,8 @@ async function pollChangedChats(
     for (const entry of page.chats) {
       const last = BigInt(entry.lastMessageId);
       if (last > newestSeen) newestSeen = last;
-      if (isChatUpToDate(entry, cached.get(entry.chatId))) {
+      // A buyer chat Ozon refuses to this subscription is nothing to do, like an unchanged one.
+      if (isChatUpToDate(entry, cached.get(entry.chatId)) || (entry.isBuyerChat && skipsBuyerChats())) {
         // An empty chat carries no position in message ids; one newer than the mark may have been stored by
         // another writer: neither proves the chats below were synced.
         if (last !== 0n && last <= highWater) {

@@ -1,9 +1,9 @@
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { getChatHistory, type OzonChatMessage, type OzonChatSummary, type OzonConnection } from "@/lib/ozon";
 
-import type { CachedChat } from "./load-cached-chats";
-import { storeChatSummaries, toChatStatus } from "./store-chat-summaries";
-import { storeMessages } from "./store-messages";
+import type { CachedChat } from "@/lib/cache/load-cached-chats";
+import { storeChatSummaries, toChatStatus } from "@/lib/cache/store-chat-summaries";
+import { storeMessages } from "@/lib/cache/store-messages";
 
 export type SyncChatContext = {
   db: PrismaClient;

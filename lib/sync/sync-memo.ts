@@ -1,3 +1,5 @@
+import { parseFeedbackMemo, type FeedbackMemo } from "@/lib/feedback/feedback-memo";
+
 /**
  * What a finished pass leaves for the next one, kept as JSON in sync_states.cursor (the import does not need
  * a list cursor: re-reading the list is cheap and Ozon's cursors are opaque, see sync-account.ts). A column of
@@ -19,6 +21,8 @@ export type SyncMemo = {
    * (the sender) stored its newest message is above it, and the poll looks past it.
    */
   highWater?: string;
+  /** What the poll of questions and reviews keeps between passes (lib/feedback/sync-feedback.ts). */
+  feedback?: FeedbackMemo;
 };
 
 export function parseSyncMemo(cursor: string | null): SyncMemo {
@@ -26,8 +30,9 @@ export function parseSyncMemo(cursor: string | null): SyncMemo {
   try {
     const value = JSON.parse(cursor) as unknown;
     if (!value || typeof value !== "object") return {};
-    const { fullPassAt, unreadOffset, highWater } = value as Record<string, unknown>;
+    const { fullPassAt, unreadOffset, highWater, feedback } = value as Record<string, unknown>;
     return {
+      ...(feedback && typeof feedback === "object" ? { feedback: parseFeedbackMemo(feedback as Record<string, unknown>) } : {}),
       ...(typeof highWater === "string" && /^\d{1,20}$/.test(highWater) ? { highWater } : {}),
       ...(typeof fullPassAt === "string" ? { fullPassAt } : {}),
       ...(typeof unreadOffset === "number" && Number.isInteger(unreadOffset) ? { unreadOffset } : {}),
@@ -36,6 +41,7 @@ export function parseSyncMemo(cursor: string | null): SyncMemo {
     return {};
   }
 }
+
 
 export function serializeSyncMemo(memo: SyncMemo): string {
   return JSON.stringify(memo);

@@ -1,9 +1,7 @@
-/** Defaults of the sync engine; the scheduler takes them from the environment (SYNC_* in lib/env.ts). */
-export const DEFAULT_SYNC_INTERVAL_MS = 15_000;
-export const DEFAULT_SYNC_LEASE_TTL_MS = 60_000;
+import { DEFAULT_SYNC_MAX_BACKOFF_MS } from "@/lib/env";
+
 /** First retry after a failure; doubles per consecutive failure up to the maximum. */
-export const DEFAULT_SYNC_BACKOFF_BASE_MS = 5_000;
-export const DEFAULT_SYNC_MAX_BACKOFF_MS = 15 * 60_000;
+const DEFAULT_SYNC_BACKOFF_BASE_MS = 5_000;
 
 /** Delay before the next attempt after `failures` consecutive failures (1 = the first). */
 export function backoffDelayMs(

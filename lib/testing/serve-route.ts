@@ -1,13 +1,14 @@
 /**
  * Test-only: serves one App Router route handler over real HTTP on 127.0.0.1 (a free port), so that something
- * outside the test's call stack — the emulator pushing notifications — can call it. Like `next start`, it fills
- * x-forwarded-for with the peer's address when the request has none. Not for the app itself.
+ * outside the test's call stack — the emulator pushing notifications — can call it. Like the app's server, it
+ * writes the socket's address into PEER_ADDRESS_HEADER. Not for the app itself.
  *
  *   const server = await serveRoute(POST, "/api/push/:token");
  *   await fetch(`${server.url}/api/push/abc`, { method: "POST", body: "{}" });
  *   await server.close();
  */
 import http from "node:http";
+import { PEER_ADDRESS_HEADER } from "@/lib/net/peer-address-header";
 import type { AddressInfo } from "node:net";
 
 type RouteHandler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
@@ -37,7 +38,9 @@ export async function serveRoute(handler: RouteHandler, pattern: string): Promis
       for (const [name, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
       }
-      if (!headers.has("x-forwarded-for") && req.socket.remoteAddress) headers.set("x-forwarded-for", req.socket.remoteAddress);
+      // As the app's server does (lib/net/install-peer-address-stamp.ts): the socket's address, whatever the client sent.
+      headers.delete(PEER_ADDRESS_HEADER);
+      if (req.socket.remoteAddress) headers.set(PEER_ADDRESS_HEADER, req.socket.remoteAddress);
       const body = chunks.length > 0 && req.method !== "GET" && req.method !== "HEAD" ? Buffer.concat(chunks) : undefined;
       const request = new Request(url, { method: req.method, headers, body });
       const params = Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]));

@@ -23,7 +23,7 @@ export default async function InboxLayout({ children }: { children: ReactNode })
   const accounts = await listAccountsForUser(getDb(), user);
   if (accounts.length === 0) return <NoAccount isAdmin={user.role === "ADMIN"} />;
   return (
-    <InboxShell accounts={accounts.map((account) => ({ id: account.id, name: account.name, totalUnread: account.totalUnread }))}>
+    <InboxShell userId={user.id} accounts={accounts.map((account) => ({ id: account.id, name: account.name, totalUnread: account.totalUnread }))}>
       {children}
     </InboxShell>
   );

@@ -1,15 +1,13 @@
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getPageUser } from "@/lib/auth/get-page-user";
 import type { SessionUser } from "@/lib/auth/get-session-user";
+import { requireSettingsUser } from "./require-settings-user";
 
 /**
- * Settings are administrators' alone: anyone else is sent to the inbox (the header shows them no link here). Checked
- * by the layout and again by each page, since a layout does not re-render on every navigation.
+ * Seller accounts and agents are administrators' alone: anyone else is sent to the inbox (their settings show only
+ * saved replies). Checked by each of those pages.
  */
 export async function requireSettingsAdmin(): Promise<SessionUser> {
-  const user = await getPageUser(await headers());
-  if (!user) redirect("/sign-in");
+  const user = await requireSettingsUser();
   if (user.role !== "ADMIN") redirect("/inbox");
   return user;
 }

@@ -2,23 +2,35 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
+import { z } from "zod";
+import { describeFieldIssue } from "@/components/forms/describe-field-issue";
+import { useZodForm } from "@/components/forms/use-zod-form";
+import { describeApiError } from "@/components/i18n/describe-api-error";
 import { useLocale } from "@/components/i18n/locale-provider";
+import type { AppErrorBody } from "@/lib/errors/app-error";
+import { PASSWORD_MIN_LENGTH, emailSchema, passwordSchema, personNameSchema } from "@/lib/auth/user-fields";
 import { AuthField } from "../auth-field";
 import { authMessages } from "../messages";
+
+// The server's own rules for the first administrator (POST /api/setup checks the same).
+const setupSchema = z.object({ name: personNameSchema, email: emailSchema, password: passwordSchema });
 
 export function SetupForm() {
   const locale = useLocale();
   const t = authMessages[locale];
   const router = useRouter();
-  const [name, setName] = useState("");
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const labels = { name: t.yourName, email: t.email, password: t.password };
+  const form = useZodForm({
+    schema: setupSchema,
+    initial: { name: "", email: "", password: "" },
+    describe: (field, issue, blank) => describeFieldIssue(t, labels[field], issue, blank),
+    onEdit: () => setError(null),
+  });
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  async function onSubmit({ name, email, password }: z.output<typeof setupSchema>) {
     setSubmitting(true);
     setError(null);
     try {
@@ -32,10 +44,9 @@ export function SetupForm() {
         return;
       }
       if (!response.ok) {
-        const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-        // The server's words are English; another language gets them by the error's code.
-        const serverWords = locale === "en" ? body?.error?.message : undefined;
-        setError(serverWords ?? (body?.error?.code === "invalid_input" ? t.setupInvalid : t.setupFailed));
+        const body = (await response.json().catch(() => null)) as Partial<AppErrorBody> | null;
+        const refusal = body?.error;
+        setError(refusal?.code === "invalid_input" ? t.setupInvalid : refusal?.code ? describeApiError(locale, { code: refusal.code, params: refusal }) : t.setupFailed);
         setSubmitting(false);
         return;
       }
@@ -49,20 +60,18 @@ export function SetupForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} method="post" className="space-y-4" noValidate>
-      <AuthField label={t.yourName} id="name" name="name" autoComplete="name" required value={name} onChange={(e) => setName(e.target.value)} />
-      <AuthField label={t.email} id="email" name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+    <form onSubmit={form.submit((input) => void onSubmit(input))} method="post" className="space-y-4" noValidate>
+      <AuthField {...form.field("name")} label={t.yourName} id="name" autoComplete="name" required />
+      <AuthField {...form.field("email")} label={t.email} id="email" type="email" autoComplete="username" required />
       <AuthField
+        {...form.field("password")}
         label={t.password}
         id="password"
-        name="password"
         type="password"
         autoComplete="new-password"
         required
-        minLength={10}
+        minLength={PASSWORD_MIN_LENGTH}
         aria-describedby="password-hint"
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
       />
       <p id="password-hint" className="text-xs text-slate-600">
         {t.passwordHint}
@@ -74,7 +83,7 @@ export function SetupForm() {
         type="submit"
         disabled={submitting}
         aria-busy={submitting}
-        className="w-full rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-offset-2 disabled:opacity-60"
+        className="min-h-11 w-full rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-offset-2 disabled:opacity-60"
       >
         {submitting ? t.creating : t.createAdmin}
       </button>

@@ -4,20 +4,15 @@ import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useLocale } from "@/components/i18n/locale-provider";
+import { DEFAULT_DESTINATION, safeRedirectPath } from "@/lib/auth/safe-redirect-path";
 import { AuthField } from "../auth-field";
 import { authMessages } from "../messages";
 import { describeSignInError } from "./describe-sign-in-error";
 
-/** Only a path on this site: a sign-in link must not send anyone elsewhere. */
+/** Only a path on this site (lib/auth/safe-redirect-path.ts), and never the sign-in page again. */
 function safeDestination(callbackUrl: string | null): string {
-  if (!callbackUrl) return "/";
-  try {
-    const url = new URL(callbackUrl, window.location.origin);
-    if (url.origin !== window.location.origin || url.pathname.startsWith("/sign-in")) return "/";
-    return `${url.pathname}${url.search}${url.hash}`;
-  } catch {
-    return "/";
-  }
+  const path = safeRedirectPath(callbackUrl, window.location.origin);
+  return path === "/sign-in" || path.startsWith("/sign-in?") || path.startsWith("/sign-in/") ? DEFAULT_DESTINATION : path;
 }
 
 export function SignInForm() {
@@ -68,7 +63,7 @@ export function SignInForm() {
         type="submit"
         disabled={submitting}
         aria-busy={submitting}
-        className="w-full rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-offset-2 disabled:opacity-60"
+        className="min-h-11 w-full rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-offset-2 disabled:opacity-60"
       >
         {submitting ? t.signingIn : t.signIn}
       </button>

@@ -1,11 +1,15 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
 import { createTestUser, requestAs, useTestDatabaseInRoutes } from "@/lib/auth/testing";
 import { forEachDatabase } from "@/lib/db/testing";
+import { resetEnvCache } from "@/lib/env";
 import { getLiveBus } from "@/lib/live/get-live-bus";
 import { publishChatChange } from "@/lib/live/publish-chat-change";
 import { publishSyncState } from "@/lib/live/publish-sync-state";
 import { pruneLiveEvents } from "@/lib/live/prune-live-events";
 import { createLiveTestChat, readSse, type SseFrame } from "@/lib/live/test-helpers";
+import { PATCH as PATCH_USER } from "../admin/users/[userId]/route";
+import { createLiveBus } from "@/lib/live/create-live-bus";
+import { openLiveStream } from "@/lib/live/open-live-stream";
 import { GET } from "./route";
 
 forEachDatabase("GET /api/events", (db) => {
@@ -17,10 +21,12 @@ forEachDatabase("GET /api/events", (db) => {
   beforeAll(() => {
     process.env.LIVE_HEARTBEAT_MS = "100";
     process.env.LIVE_RIGHTS_EVERY_MS = "100";
+    resetEnvCache();
   });
   afterAll(async () => {
     delete process.env.LIVE_HEARTBEAT_MS;
     delete process.env.LIVE_RIGHTS_EVERY_MS;
+    resetEnvCache();
     await getLiveBus(db.prisma).close();
   });
   beforeEach(async () => {
@@ -136,5 +142,44 @@ forEachDatabase("GET /api/events", (db) => {
     let frame: SseFrame | null;
     do frame = await sse.next(); while (frame !== null && frame.comment === "ping");
     expect(frame).toBeNull();
+  });
+
+  it("ends the stream at once when an administrator takes an account away or deactivates the agent (no periodic check needed)", async () => {
+    // A bus of its own (db.reset restarts live_events ids under the shared one), and the heartbeat and the rights
+    // re-check far away: only the access event the admin route publishes can end these streams.
+    const bus = createLiveBus(db.prisma);
+    const admin = await createTestUser(db, { role: "ADMIN" });
+    const agent = await createTestUser(db, { accountIds: [x.accountId, y.accountId] });
+    const patch = async (body: unknown) => {
+      const request = await requestAs(admin, `/api/admin/users/${agent.id}`, {
+        method: "PATCH",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      const response = await PATCH_USER(request, { params: Promise.resolve({ userId: agent.id }) });
+      expect(response.status).toBe(200);
+    };
+    const stream = async () => {
+      const controller = new AbortController();
+      const request = await requestAs(agent, "/api/events", { signal: controller.signal });
+      const sessionUser = { id: agent.id, email: agent.email, name: agent.name, role: "AGENT" as const };
+      const sse = readSse(await openLiveStream(db.prisma, bus, { request, user: sessionUser }, { heartbeatMs: 600_000, rightsEveryMs: 600_000 }));
+      open.push({ cancel: async () => (controller.abort(), sse.cancel()) });
+      await sse.nextEvent(); // ready
+      return sse;
+    };
+    try {
+      const first = await stream();
+      await patch({ accountIds: [x.accountId] });
+      await publishSyncState(db.prisma, y.accountId);
+      // The stream ends before it carries anything of the account taken away.
+      expect(await first.next()).toBeNull();
+
+      const second = await stream();
+      await patch({ active: false });
+      expect(await second.next()).toBeNull();
+    } finally {
+      await bus.close();
+    }
   });
 });

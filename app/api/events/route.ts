@@ -1,21 +1,22 @@
 import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
 import { userRoute } from "@/lib/http/user-route";
 import { getLiveBus } from "@/lib/live/get-live-bus";
-import { openLiveStream } from "@/lib/live/open-live-stream";
+import { LIVE_HEARTBEAT_MS, openLiveStream } from "@/lib/live/open-live-stream";
+import { recordUserOnline } from "@/lib/team/record-user-online";
 
 export const dynamic = "force-dynamic";
-
-/** Tests shorten the heartbeat and the re-check of rights; browsers' streams use the defaults. */
-function msFromEnv(name: string): number | undefined {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value >= 50 ? value : undefined;
-}
 
 /** The signed-in tab's live updates as server-sent events (see lib/live/open-live-stream.ts). */
 export const GET = userRoute(async ({ request, user }) => {
   const db = getDb();
+  // Tests shorten the heartbeat and the re-check of rights; browsers' streams use the defaults.
+  const env = getEnv();
+  // Online (automatic assignment) while a tab's stream beats: until three heartbeats from now.
+  const onlineMs = 3 * (env.LIVE_HEARTBEAT_MS ?? LIVE_HEARTBEAT_MS);
   return openLiveStream(db, getLiveBus(db), { request, user }, {
-    heartbeatMs: msFromEnv("LIVE_HEARTBEAT_MS"),
-    rightsEveryMs: msFromEnv("LIVE_RIGHTS_EVERY_MS"),
+    heartbeatMs: env.LIVE_HEARTBEAT_MS,
+    rightsEveryMs: env.LIVE_RIGHTS_EVERY_MS,
+    onHeartbeat: () => recordUserOnline(db, user.id, new Date(Date.now() + onlineMs)),
   });
 });

@@ -31,7 +31,7 @@ forEachDatabase("POST /api/setup", (db) => {
 
     const again = await setup({ ...ADMIN, email: "other@shop.test" });
     expect(again.status).toBe(404);
-    expect((await again.json()).error.code).toBe("not_found");
+    expect((await again.json()).error.code).toBe("setup_done");
     expect(await db.prisma.user.count()).toBe(1);
   });
 

@@ -4,7 +4,7 @@ import { Thread } from "@/components/inbox/thread";
 import { listAccountsForUser } from "@/lib/accounts/list-accounts-for-user";
 import { resolveCurrentAccount } from "@/lib/accounts/resolve-current-account";
 import { getPageUser } from "@/lib/auth/get-page-user";
-import { toChatView } from "@/lib/chats/chat-view";
+import { toChatView } from "@/lib/cache/chat-view";
 import { findAccountChat } from "@/lib/chats/find-account-chat";
 import { getDb } from "@/lib/db/client";
 
@@ -21,7 +21,10 @@ export default async function ChatPage({ params, searchParams }: Props) {
   const user = await getPageUser(await headers());
   if (!user) redirect("/sign-in");
   const { chatId } = await params;
-  const requested = (await searchParams).account;
+  const query = await searchParams;
+  const requested = query.account;
+  // ?message=<Ozon message id>: open the chat at that message (a search result).
+  const around = typeof query.message === "string" && /^\d{1,20}$/.test(query.message) ? query.message : null;
   const accounts = await listAccountsForUser(db, user);
   const account = resolveCurrentAccount(accounts, typeof requested === "string" ? requested : undefined);
   if (!account) notFound();
@@ -35,5 +38,5 @@ export default async function ChatPage({ params, searchParams }: Props) {
     }
     notFound();
   }
-  return <Thread key={chat.id} accountId={account.id} initialChat={toChatView(chat)} userId={user.id} />;
+  return <Thread key={`${chat.id} ${around ?? ""}`} accountId={account.id} initialChat={toChatView(chat)} userId={user.id} around={around} />;
 }

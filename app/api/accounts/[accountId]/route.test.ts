@@ -45,7 +45,7 @@ forEachDatabase("/api/accounts/[accountId]", (db) => {
     const stranger = await createTestUser(db);
     const result = await call(handler, method, stranger, account.id, { name: "Hijacked" });
     expect(result.status).toBe(404);
-    expect(result.body.error.code).toBe("not_found");
+    expect(result.body.error.code).toBe("account_not_found");
     expect((await db.prisma.sellerAccount.findUniqueOrThrow({ where: { id: account.id } })).name).toBe("Demo shop");
   });
 
@@ -70,11 +70,11 @@ forEachDatabase("/api/accounts/[accountId]", (db) => {
     expect(renamed.body.account.name).toBe("Уют");
 
     const tested = await call(PATCH, "PATCH", admin, account.id, { testConnection: true });
-    expect(tested.body.check).toEqual({ connectionStatus: "OK", message: null });
+    expect(tested.body.check).toEqual({ connectionStatus: "OK", problem: null });
 
     const refused = await call(PATCH, "PATCH", admin, account.id, { apiKey: "wrong-api-key", name: "Not applied" });
     expect(refused.status).toBe(422);
-    expect(refused.body.error.code).toBe("ozon_bad_credentials");
+    expect(refused.body.error.code).toBe("account_key_rejected");
     const row = await db.prisma.sellerAccount.findUniqueOrThrow({ where: { id: account.id } });
     expect(row.name).toBe("Уют");
     expect(decryptSecret(row.apiKeyCiphertext)).toBe("demo-api-key");

@@ -43,7 +43,7 @@ forEachDatabase("/api/admin/users", (db) => {
     expect((await createUserAs(agent, { name: "X", email: "x@shop.test", password: "long-enough-password" })).status).toBe(403);
     const selfPromotion = await patchUserAs(agent, agent.id, { role: "ADMIN" });
     expect(selfPromotion.status).toBe(403);
-    expect(selfPromotion.body.error.code).toBe("forbidden");
+    expect(selfPromotion.body.error.code).toBe("admin_only");
     expect((await db.prisma.user.findUniqueOrThrow({ where: { id: agent.id } })).role).toBe("AGENT");
     expect(await db.prisma.user.count()).toBe(1);
   });
@@ -68,7 +68,7 @@ forEachDatabase("/api/admin/users", (db) => {
     const admin = await createTestUser(db, { role: "ADMIN", email: "olga@shop.test" });
     const result = await createUserAs(admin, { name: "Olga 2", email: "OLGA@shop.test", password: "long-enough-password" });
     expect(result.status).toBe(409);
-    expect(result.body.error).toEqual({ code: "conflict", message: "A user with the email olga@shop.test already exists." });
+    expect(result.body.error).toEqual({ code: "user_email_taken", message: "A user with the email olga@shop.test already exists.", email: "olga@shop.test" });
     expect(await db.prisma.user.count()).toBe(1);
   });
 
@@ -78,12 +78,12 @@ forEachDatabase("/api/admin/users", (db) => {
     [{ name: "X", email: "x@shop.test", password: "too-short" }, "password"],
     [{ name: "X", email: "x@shop.test", password: "long-enough-password", role: "OWNER" }, "role"],
     [{ name: "X", email: "x@shop.test", password: "long-enough-password", accountIds: "all" }, "accountIds"],
-    [{ name: "X", email: "x@shop.test", password: "long-enough-password", accountIds: ["no-such-account"] }, "accountIds"],
-  ])("refuses the new user %j naming the field", async (body, field) => {
+    [{ name: "X", email: "x@shop.test", password: "long-enough-password", accountIds: ["no-such-account"] }, "accountIds", "accounts_missing"],
+  ])("refuses the new user %j naming the field", async (body, field, code = "invalid_input") => {
     const admin = await createTestUser(db, { role: "ADMIN" });
     const result = await createUserAs(admin, body);
     expect(result.status).toBe(400);
-    expect(result.body.error.code).toBe("invalid_input");
+    expect(result.body.error.code).toBe(code);
     expect(result.body.error.message).toContain(field);
     expect(await db.prisma.user.count()).toBe(1);
   });
@@ -137,7 +137,7 @@ forEachDatabase("/api/admin/users", (db) => {
     for (const change of [{ role: "AGENT" }, { active: false }]) {
       const result = await patchUserAs(admin, admin.id, change);
       expect(result.status).toBe(409);
-      expect(result.body.error).toEqual({ code: "conflict", message: "Olga is the last active administrator. Make another user an administrator first." });
+      expect(result.body.error).toEqual({ code: "last_admin", message: "Olga is the last active administrator. Make another user an administrator first.", name: "Olga" });
     }
     const other = await createTestUser(db, { role: "ADMIN" });
     expect((await patchUserAs(admin, admin.id, { role: "AGENT" })).status).toBe(200);

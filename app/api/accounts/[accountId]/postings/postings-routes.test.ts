@@ -68,7 +68,7 @@ forEachDatabase("posting routes", (db) => {
 
     const fbo = await callRoute<ErrorBody>(startChat, agent, "/x", { accountId, postingNumber: await postingWithoutChat(true) }, { method: "POST" });
     expect(fbo.status).toBe(409);
-    expect(fbo.body.error).toEqual({ code: "window_closed", message: expect.stringMatching(/Only the buyer can start a chat/) });
+    expect(fbo.body.error).toEqual({ code: "window_closed", reason: "buyer_must_start", message: expect.stringMatching(/Only the buyer can start a chat/) });
   });
 
   it("shows one posting; an unknown one is 404 and a malformed number 400, in words", async () => {

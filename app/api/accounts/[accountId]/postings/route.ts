@@ -1,3 +1,4 @@
+import { readSearchParams } from "@/lib/http/read-search-params";
 import { getAccountConnection } from "@/lib/accounts/get-account-connection";
 import { listOrderPostings } from "@/lib/chats/list-order-postings";
 import { getDb } from "@/lib/db/client";
@@ -10,6 +11,6 @@ export const GET = accountRoute(async ({ request, account }) => {
     db,
     await getAccountConnection(db, account.id),
     account.id,
-    Object.fromEntries(new URL(request.url).searchParams),
+    readSearchParams(request),
   );
 });

@@ -1,3 +1,4 @@
+import { readSearchParams } from "@/lib/http/read-search-params";
 import { listCachedMessages } from "@/lib/chats/list-cached-messages";
 import { sendChatMessage, sendChatMessageRequestSchema } from "@/lib/chats/send-chat-message";
 import { getAccountConnection } from "@/lib/accounts/get-account-connection";
@@ -14,7 +15,7 @@ export const GET = accountRoute<Params>(async ({ request, params, account }) => 
     db,
     () => getAccountConnection(db, account.id),
     { accountId: account.id, chatId: params.chatId },
-    Object.fromEntries(new URL(request.url).searchParams),
+    readSearchParams(request),
   );
 });
 

@@ -1,0 +1,31 @@
+import type { QueryClient } from "@tanstack/react-query";
+import { compareIds } from "@/components/inbox/use-chat-messages";
+import { queryKeys } from "@/components/query-keys";
+import type { ActivityView } from "@/lib/cache/activity-view";
+import type { PresenceViewer } from "@/lib/cache/presence-view";
+
+type ActivitiesData = { activities: ActivityView[] };
+
+/** A new line of a chat's team trail, where the open thread shows it (once, whatever the order of arrival). */
+export function appendActivity(queryClient: QueryClient, accountId: string, activity: ActivityView): void {
+  queryClient.setQueryData<ActivitiesData>(queryKeys.account(accountId).activities(activity.chatId), (data) =>
+    !data || data.activities.some((line) => line.id === activity.id)
+      ? data
+      : { activities: [...data.activities, activity].sort((a, b) => compareIds(a.id, b.id)) },
+  );
+}
+
+/** Who has the chat open and who types, as the server last said (its answer to a heartbeat, or a live event). */
+export function setPresence(queryClient: QueryClient, accountId: string, chatId: string, viewers: PresenceViewer[]): void {
+  queryClient.setQueryData<{ viewers: PresenceViewer[] }>(queryKeys.account(accountId).presence(chatId), { viewers });
+}
+
+/** The counts of the team views move with any change of a chat: read again (one small request). */
+export function refreshQueueCounts(queryClient: QueryClient, accountId: string): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: queryKeys.account(accountId).queueCounts(), exact: true });
+}
+
+/** What the server now says of the chat's postings and reply window (a deadline passed, Ozon refused a send). */
+export function refreshChatOrder(queryClient: QueryClient, accountId: string, chatId: string): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: queryKeys.account(accountId).chatOrder(chatId) });
+}

@@ -1,0 +1,60 @@
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { OzonPosting, OzonPostingProduct } from "@/lib/ozon";
+
+/** A stored product of a posting (ChatPosting.products): Ozon's, with a picture when one is known. */
+export type ChatPostingProduct = OzonPostingProduct & { imageUrl: string | null };
+
+/**
+ * Stores what Ozon said of a chat's postings (chat_postings, upserted by posting number) and marks the chat's
+ * postings read now (Chat.postingsCheckedAt) with the row's product summary (Chat.productName, productCount), in one
+ * transaction. The caller recomputes the reply window.
+ */
+export async function storeChatPostings(
+  db: Db,
+  chat: { id: string; accountId: string },
+  postings: Iterable<OzonPosting>,
+  now: Date = new Date(),
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    for (const posting of postings) {
+      const data = toRow(posting, now);
+      await tx.chatPosting.upsert({
+        where: { chatId_postingNumber: { chatId: chat.id, postingNumber: posting.postingNumber } },
+        create: { chatId: chat.id, accountId: chat.accountId, postingNumber: posting.postingNumber, ...data },
+        update: data,
+      });
+    }
+    // The row's product summary over all the chat's postings, those stored before included.
+    const stored = await tx.chatPosting.findMany({ where: { chatId: chat.id }, orderBy: { postingNumber: "asc" }, select: { products: true } });
+    const products = stored.flatMap((posting) => (Array.isArray(posting.products) ? (posting.products as unknown as ChatPostingProduct[]) : []));
+    await tx.chat.update({
+      where: { id: chat.id },
+      data: { postingsCheckedAt: now, productName: products[0]?.name ?? null, productCount: products.length },
+    });
+  });
+}
+
+function date(value: string | null): Date | null {
+  if (!value) return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : new Date(ms);
+}
+
+function toRow(posting: OzonPosting, now: Date) {
+  const delivered = posting.status.toLowerCase() === "delivered";
+  const products: ChatPostingProduct[] = posting.products.map((p) => ({ ...p, imageUrl: null }));
+  return {
+    orderNumber: posting.orderNumber,
+    scheme: posting.scheme,
+    status: posting.status,
+    substatus: posting.substatus,
+    paidAt: date(posting.inProcessAt),
+    shipmentDate: date(posting.shipmentDate),
+    deliveringAt: date(posting.deliveringDate),
+    // FBO postings carry no delivery date; a delivered FBS posting without one is taken as delivered when it left.
+    deliveredAt: date(posting.factDeliveryDate) ?? (delivered ? date(posting.deliveringDate) : null),
+    products: products as unknown as Prisma.InputJsonValue,
+    fetchedAt: now,
+  };
+}

@@ -1,0 +1,138 @@
+import { z } from "zod";
+import { toChatView } from "@/lib/cache/chat-view";
+import { readChatRows, type ListCachedChatsResponse } from "@/lib/chats/list-cached-chats";
+import { sumAccountUnread } from "@/lib/cache/sum-account-unread";
+import type { Db } from "@/lib/db/client";
+import type { Chat, Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors/app-error";
+import { computeReplyState } from "@/lib/reply-window/reply-state";
+import { MINE_STATUSES, QUEUE_VIEWS } from "./queue-views";
+import { chatKindSchema, chatKindWhere } from "@/lib/chats/chat-kinds";
+
+const optionalParam = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
+const LIMIT_ERROR = "limit must be a whole number from 1 to 100";
+
+export const listQueueChatsRequestSchema = z.object({
+  view: z.enum(QUEUE_VIEWS, { error: "view must be needs_reply, mine or unassigned" }),
+  kind: optionalParam(chatKindSchema),
+  cursor: optionalParam(z.string().max(500, { error: "cursor is not valid" })),
+  limit: optionalParam(z.coerce.number({ error: LIMIT_ERROR }).int({ error: LIMIT_ERROR }).min(1, { error: LIMIT_ERROR }).max(100, { error: LIMIT_ERROR })).default(50),
+});
+export type ListQueueChatsRequest = z.input<typeof listQueueChatsRequestSchema>;
+
+/** Mine: the chat list's position (last activity, id). */
+const mineCursorSchema = z.object({ t: z.iso.datetime().nullable(), id: z.string().min(1).max(100) });
+/** Needs reply and Unassigned: the Ozon deadline (null: none known), the buyer's wait, id. */
+const queueCursorSchema = z.object({ d: z.iso.datetime().nullable(), t: z.iso.datetime(), id: z.string().min(1).max(100) });
+
+function decodeCursor<T extends z.ZodType>(schema: T, cursor: string): z.infer<T> {
+  try {
+    return schema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+  } catch {
+    throw new AppError("cursor_invalid");
+  }
+}
+
+const encodeCursor = (position: unknown) => Buffer.from(JSON.stringify(position)).toString("base64url");
+
+/**
+ * One page of a team view (queue-views.ts), by keyset:
+ *
+ * - needs_reply: the buyer awaits (awaiting_since), our status is OPEN, and Ozon still lets us answer: the chat is
+ *   not closed, no send was refused, and a deadline still ahead or no window known (reply_until and
+ *   reply_closed_reason both null, see lib/reply-window); a chat whose window closed leaves the queue (the chat list
+ *   shows it with its reason). The Ozon deadline soonest first, chats without a known deadline after
+ *   them, each by the buyer's wait (longest first), then id; read as two ranges of the index (account_id,
+ *   work_status, reply_until, awaiting_since, id): `reply_until > greatest(now, cursor)` in order, then
+ *   `reply_until IS NULL` by awaiting_since (one `NULLS LAST` query could not follow the index past the first group);
+ * - unassigned: the same with `assignee_id IS NULL`, on (account_id, assignee_id, work_status, reply_until,
+ *   awaiting_since, id);
+ * - mine: `account_id = $1 AND assignee_id = $me AND work_status IN (…)` on the same index, sorted by last activity
+ *   (an agent's own chats are few). Chats without a message come last, as in the chat list.
+ *
+ * A deadline passing between two pages only takes chats out of the queue: the order of those left does not change.
+ */
+export async function listQueueChats(
+  db: Db,
+  accountId: string,
+  userId: string,
+  request: ListQueueChatsRequest,
+  now: Date = new Date(),
+): Promise<ListCachedChatsResponse> {
+  const { view, kind, cursor, limit } = listQueueChatsRequestSchema.parse(request);
+  const kindWhere = chatKindWhere(kind);
+
+  let rows: Chat[];
+  let keyOf: (chat: Chat) => unknown;
+  if (view === "mine") {
+    const position = cursor === undefined ? null : decodeCursor(mineCursorSchema, cursor);
+    keyOf = (chat) => ({ t: chat.lastMessageAt?.toISOString() ?? null, id: chat.id });
+    const base: Prisma.ChatWhereInput = { accountId, assigneeId: userId, workStatus: { in: [...MINE_STATUSES] }, ...kindWhere };
+    // The chat list's own keyset read (newest activity first, chats without a message last), on this view's rows.
+    rows = await readChatRows(db, base, position, limit);
+  } else {
+    const position = cursor === undefined ? null : decodeCursor(queueCursorSchema, cursor);
+    keyOf = (chat) => ({ d: chat.replyUntil?.toISOString() ?? null, t: chat.awaitingSince!.toISOString(), id: chat.id });
+    const base: Prisma.ChatWhereInput = {
+      accountId,
+      ...(view === "unassigned" ? { assigneeId: null } : {}),
+      workStatus: "OPEN",
+      awaitingSince: { not: null },
+      status: "OPENED",
+      replyRefusedAt: null,
+      ...kindWhere,
+    };
+    rows = [];
+    if (position === null || position.d !== null) {
+      const d = position?.d ? new Date(position.d) : null;
+      const t = position ? new Date(position.t) : null;
+      rows.push(
+        ...(await db.chat.findMany({
+          where: {
+            AND: [
+              base,
+              { replyUntil: { gt: now } },
+              d && t && position
+                ? {
+                    OR: [
+                      { replyUntil: { gt: d } },
+                      { replyUntil: d, awaitingSince: { gt: t } },
+                      { replyUntil: d, awaitingSince: t, id: { gt: position.id } },
+                    ],
+                  }
+                : {},
+            ],
+          },
+          orderBy: [{ replyUntil: "asc" }, { awaitingSince: "asc" }, { id: "asc" }],
+          take: limit + 1,
+        })),
+      );
+    }
+    if (rows.length <= limit) {
+      const t = position?.d === null ? new Date(position.t) : null;
+      rows.push(
+        ...(await db.chat.findMany({
+          where: {
+            AND: [
+              base,
+              { replyUntil: null, replyClosedReason: null },
+              t && position ? { OR: [{ awaitingSince: { gt: t } }, { awaitingSince: t, id: { gt: position.id } }] } : {},
+            ],
+          },
+          orderBy: [{ awaitingSince: "asc" }, { id: "asc" }],
+          take: limit + 1 - rows.length,
+        })),
+      );
+    }
+  }
+
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    // The reply state at the same instant the page was chosen by.
+    chats: page.map((chat) => ({ ...toChatView(chat), replyState: computeReplyState(chat, now) })),
+    nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null,
+    totalUnread: await sumAccountUnread(db, accountId),
+  };
+}

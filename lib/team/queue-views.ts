@@ -1,0 +1,16 @@
+/**
+ * The team's views of an account's chats (lib/team/list-queue-chats.ts; the browser's live updates apply the same
+ * rules, components/query-cache/chat-list-rules.ts, held equal to these by its test):
+ *
+ * - `needs_reply`: the buyer awaits a reply (awaiting_since set), the chat is OPEN (not snoozed, not resolved) and
+ *   Ozon's reply window is not closed (a chat whose window closed leaves it, the chat list shows why); the Ozon
+ *   deadline soonest first, chats without a known deadline after them, each by the longest wait. The default view.
+ * - `unassigned`: the part of needs_reply that nobody owns (the pool), in the same order.
+ * - `mine`: the caller's chats that are not resolved, newest activity first.
+ * - `all`: every chat (the chat list with its filters, lib/chats/list-cached-chats.ts).
+ */
+export const QUEUE_VIEWS = ["needs_reply", "mine", "unassigned"] as const;
+export type QueueView = (typeof QUEUE_VIEWS)[number];
+
+/** Our statuses a chat in "Mine" may have. */
+export const MINE_STATUSES = ["OPEN", "WAITING", "SNOOZED"] as const;

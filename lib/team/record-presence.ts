@@ -1,0 +1,74 @@
+import { z } from "zod";
+import type { PresenceViewer } from "@/lib/cache/presence-view";
+import { findAccountChat } from "@/lib/chats/find-account-chat";
+import type { Db } from "@/lib/db/client";
+import { publishLiveEvent } from "@/lib/live/publish-live-event";
+
+/** A tab renews its presence this often; a viewer counts until twice that without a renewal. */
+const PRESENCE_HEARTBEAT_MS = 15_000;
+export const PRESENCE_TTL_MS = 2 * PRESENCE_HEARTBEAT_MS;
+/** "Typing" lasts this long after the last keystroke reported. */
+const TYPING_TTL_MS = 6_000;
+
+export const recordPresenceRequestSchema = z.object({
+  /** "view": the chat is open (a heartbeat); "typing": and the agent is typing a reply; "leave": the tab left it. */
+  state: z.enum(["view", "typing", "leave"]),
+});
+export type RecordPresenceRequest = z.infer<typeof recordPresenceRequestSchema>;
+
+type Row = { userId: string; name: string; viewingUntil: Date; typingUntil: Date | null };
+
+const toViewer = (row: Row): PresenceViewer => ({
+  userId: row.userId,
+  name: row.name,
+  viewingUntil: row.viewingUntil.toISOString(),
+  typingUntil: row.typingUntil?.toISOString() ?? null,
+});
+
+/** The agents viewing the chat now (typing only while it lasts), by name. */
+async function readViewers(db: Db, chatId: string, now: Date): Promise<Row[]> {
+  const rows = await db.chatPresence.findMany({
+    where: { chatId, viewingUntil: { gt: now } },
+    select: { userId: true, viewingUntil: true, typingUntil: true, user: { select: { name: true } } },
+    orderBy: { userId: "asc" },
+  });
+  return rows.map((r) => ({ userId: r.userId, name: r.user.name, viewingUntil: r.viewingUntil, typingUntil: r.typingUntil && r.typingUntil > now ? r.typingUntil : null }));
+}
+
+/** What the other tabs need to redraw: who is there and who types (not the renewed expiry times). */
+const shape = (rows: Row[]) => rows.map((r) => `${r.userId}:${r.typingUntil ? "t" : "v"}`).join(",");
+
+/**
+ * Records an agent's presence in a chat (a heartbeat while it is open, a keystroke while typing, leaving) in
+ * PostgreSQL, with an expiry, so every app instance agrees and a vanished tab simply expires. Publishes a
+ * `presence` event only when who is there or who types changed, so heartbeats cost one upsert and one read.
+ * Returns the chat's viewers.
+ */
+export async function recordPresence(
+  db: Db,
+  target: { accountId: string; chatId: string },
+  userId: string,
+  request: RecordPresenceRequest,
+  now: Date = new Date(),
+): Promise<{ viewers: PresenceViewer[] }> {
+  const { state } = recordPresenceRequestSchema.parse(request);
+  const chat = await findAccountChat(db, target.accountId, target.chatId);
+  const before = await readViewers(db, chat.id, now);
+  if (state === "leave") {
+    await db.chatPresence.deleteMany({ where: { chatId: chat.id, userId } });
+  } else {
+    const viewingUntil = new Date(now.getTime() + PRESENCE_TTL_MS);
+    const typing = state === "typing" ? { typingUntil: new Date(now.getTime() + TYPING_TTL_MS) } : {};
+    await db.chatPresence.upsert({
+      where: { chatId_userId: { chatId: chat.id, userId } },
+      create: { chatId: chat.id, userId, accountId: target.accountId, viewingUntil, ...typing },
+      update: { viewingUntil, ...typing },
+    });
+  }
+  const after = await readViewers(db, chat.id, now);
+  const viewers = after.map(toViewer);
+  if (shape(before) !== shape(after)) {
+    await publishLiveEvent(db, { kind: "presence", accountId: target.accountId, chatId: chat.id, viewers });
+  }
+  return { viewers };
+}
