@@ -14,6 +14,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from "@playwri
 import pg from "pg";
 import type { Db } from "@/lib/db/client";
 import { issuePushToken } from "@/lib/push/issue-push-token";
+import { snapshotChats, waitForPushQueue } from "./chat-snapshot";
+import { emulatorCall } from "./emulator-call";
 import { appRssMb } from "./processes";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/lib/testing/chromium";
 import { summarize, type Summary } from "./stats";
@@ -135,30 +137,12 @@ type Options = {
   log: (line: string) => void;
 };
 
-async function emulatorCall<T>(emulatorUrl: string, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${emulatorUrl}${path}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 type PushLog = { pushes: { message_type: string; message_id?: string; attempts: { sent_at: number }[] }[] };
 
 export async function measurePush(options: Options): Promise<PushFigures> {
   const sql = new pg.Client({ connectionString: options.databaseUrl });
   await sql.connect();
-  // The bench database is reused across runs whose emulators start afresh: the chat is put back as it was (its row,
-  // and without the messages added here), or the next run would find it grown, unread and at the top of the list.
-  // As text: the row holds uint64 ids that a JS number would round.
-  const snapshot = await sql.query<{ row: string; unread: string[] }>(
-    `SELECT row_to_json(c)::text AS row,
-            (SELECT coalesce(array_agg(id), '{}') FROM messages WHERE chat_id = c.id AND NOT is_read) AS unread
-     FROM chats c WHERE id = $1`,
-    [options.chatId],
-  );
+  const snapshot = await snapshotChats(sql, [options.chatId], "pushbench-");
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
   try {
     const token = await issuePushToken(options.db, options.accountId);
@@ -183,23 +167,8 @@ export async function measurePush(options: Options): Promise<PushFigures> {
     await browser.close();
     await emulatorCall(options.emulatorUrl, "POST", "/__emulator/push", { client_id: "demo-client", url: null }).catch(() => {});
     // The processor may still hold events for its verification read, which writes the chat: let it finish first.
-    for (let waited = 0; waited < 10_000; waited += 250) {
-      const busy = await sql.query(`SELECT 1 FROM push_events WHERE account_id = $1 AND state IN ('PENDING', 'PROCESSING') LIMIT 1`, [options.accountId]);
-      if (busy.rowCount === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    const columns = await sql.query<{ column_name: string }>(
-      `SELECT column_name FROM information_schema.columns WHERE table_name = 'chats' AND table_schema = current_schema() AND column_name <> 'id'`,
-    );
-    const list = columns.rows.map((c) => `"${c.column_name}"`).join(", ");
-    // By text, not by id: a later emulator process may hand out ids below those of an earlier one.
-    await sql.query(`DELETE FROM messages WHERE chat_id = $1 AND text LIKE 'pushbench-%'`, [options.chatId]);
-    await sql.query(`UPDATE chats SET (${list}) = (SELECT ${list} FROM json_populate_record(null::chats, $1::json)) WHERE id = $2`, [
-      snapshot.rows[0]!.row,
-      options.chatId,
-    ]);
-    // The open tabs marked the chat read.
-    await sql.query(`UPDATE messages SET is_read = false WHERE id = ANY($1)`, [snapshot.rows[0]!.unread]);
+    await waitForPushQueue(sql, options.accountId, 10_000);
+    await snapshot.restore();
     await sql.end();
   }
 }

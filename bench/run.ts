@@ -7,6 +7,7 @@
  *   --skip-browser --skip-load --no-build (use the existing build)  --port N (3400)  --dist-dir D (.next-bench)
  *   --runs N (200)     timed runs per route figure, after warm-up
  *   --skip-push  --push-messages N (200)  --push-tabs N (50)  --push-tabs-in-chat: push → visible (issue 5)
+ *   --skip-push-flood  --push-flood N (2000)  --push-flood-seconds N (10): pushes acknowledged in a flood (issue 12)
  *   (push only, quickly: --chats 2000 --messages-per-chat 10 --skip-load --skip-browser --runs 20)
  */
 import { spawnSync } from "node:child_process";
@@ -21,6 +22,7 @@ import { measureRead, measureWrite, recordingPrisma, sendBodies, type ReadFigure
 import { measureLoad, type LoadFigure } from "./measure-load";
 import { measureBrowser, type BrowserFigures } from "./measure-browser";
 import { measurePush, type PushFigures } from "./measure-push";
+import { measurePushFlood, type PushFloodFigures } from "./measure-push-flood";
 import { startAppProcess, startEmulatorProcess, type Child } from "./processes";
 import { printTable, ms, type Row } from "./report";
 import { round } from "./stats";
@@ -56,10 +58,13 @@ const { values: options } = parseArgs({
     "skip-load": { type: "boolean", default: false },
     "skip-browser": { type: "boolean", default: false },
     "skip-push": { type: "boolean", default: false },
+    "push-flood": { type: "string" },
+    "push-flood-seconds": { type: "string" },
+    "skip-push-flood": { type: "boolean", default: false },
   },
   allowPositionals: false,
 });
-type NumberOption = "chats" | "messages-per-chat" | "runs" | "port" | "push-messages" | "push-tabs";
+type NumberOption = "chats" | "messages-per-chat" | "runs" | "port" | "push-messages" | "push-tabs" | "push-flood" | "push-flood-seconds";
 const numberOption = (name: NumberOption, fallback: number): number => {
   const given = options[name];
   if (given === undefined) return fallback;
@@ -67,7 +72,7 @@ const numberOption = (name: NumberOption, fallback: number): number => {
   if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} takes a whole number above 0 (got ${given}).`);
   return value;
 };
-const flag = (name: "reuse" | "no-build" | "skip-load" | "skip-browser" | "skip-push" | "push-tabs-in-chat") => options[name];
+const flag = (name: "reuse" | "no-build" | "skip-load" | "skip-browser" | "skip-push" | "skip-push-flood" | "push-tabs-in-chat") => options[name];
 const CHATS = numberOption("chats", 50_000);
 const MPC = numberOption("messages-per-chat", 20);
 const RUNS = numberOption("runs", 200);
@@ -379,6 +384,21 @@ async function main() {
         log,
       });
     }
+    let flood: PushFloodFigures | null = null;
+    if (!flag("skip-push-flood")) {
+      log("Push flood…");
+      flood = await measurePushFlood({
+        appUrl: app.url,
+        emulatorUrl: emulator.url,
+        databaseUrl,
+        db: recording.prisma,
+        accountId: A,
+        pushes: numberOption("push-flood", 2_000),
+        seconds: numberOption("push-flood-seconds", 10),
+        appPid: app.process.pid!,
+        log,
+      });
+    }
     await sql.end();
     await recording.close();
 
@@ -455,6 +475,31 @@ async function main() {
       });
       rows.push({ figure: "  memory: app RSS idle → peak | Chromium PSS", value: `${s.memory.appIdleMb.toFixed(0)} → ${s.memory.appPeakMb.toFixed(0)} MB | ${s.memory.chromiumMb.toFixed(0)} MB (${s.readRequests} read requests)` });
     }
+    if (flood) {
+      const a = flood.firstAttempt;
+      rows.push({
+        figure: `push flood: ${flood.pushes} pushes in ${(flood.injectedMs / 1000).toFixed(0)} s, acknowledged p50 | p95 | max`,
+        value: `${ms(a.median)} | ${ms(a.p95)} | ${ms(a.max)} | ${flood.acknowledgedUnderLimit} of ${flood.pushes} under 1 s`,
+        target: "all < 1 s, p95 < 100 ms",
+        pass: flood.acknowledgedUnderLimit === flood.pushes && a.p95 < 100,
+      });
+      rows.push({
+        figure: "  retried | never acknowledged | stored once | lost",
+        value: `${flood.retried} | ${flood.notAcknowledged} | ${flood.storedRows === flood.storedDistinct ? "yes" : `no (${flood.storedRows} rows, ${flood.storedDistinct} messages)`} | ${flood.lost}`,
+        target: "none lost",
+        pass: flood.lost === 0 && flood.notAcknowledged === 0 && flood.storedRows === flood.storedDistinct,
+      });
+      rows.push({
+        figure: "  health during the flood: asked | failed | p95 | max",
+        value: `${flood.health.requests} | ${flood.health.failures} | ${ms(flood.health.latency.p95)} | ${ms(flood.health.latency.max)}`,
+        target: "none failed",
+        pass: flood.health.failures === 0,
+      });
+      rows.push({
+        figure: "  every message in the cache after | app RSS idle → peak",
+        value: `${flood.drainedMs === null ? "not within 10 min" : `${(flood.drainedMs / 1000).toFixed(1)} s`} | ${flood.memory.appIdleMb.toFixed(0)} → ${flood.memory.appPeakMb.toFixed(0)} MB`,
+      });
+    }
     const machine = {
       cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}`,
       ramGb: round(os.totalmem() / 2 ** 30, 1),
@@ -474,7 +519,7 @@ async function main() {
     console.log(`\n${table}\n`);
     const stamp = new Date().toISOString().replace(/[:.]/g, "-");
     const out = path.join(RESULTS, `bench-${CHATS}x${MPC}-${stamp}.json`);
-    writeFileSync(out, JSON.stringify({ machine, size: { chats: CHATS, messagesPerChat: MPC }, runs: RUNS, import: record, idleSmall, reads: readFigures, writes: writeFigures, load: loadFigures, browser, push, table: rows, elapsedS: (Date.now() - started) / 1000 }, null, 2));
+    writeFileSync(out, JSON.stringify({ machine, size: { chats: CHATS, messagesPerChat: MPC }, runs: RUNS, import: record, idleSmall, reads: readFigures, writes: writeFigures, load: loadFigures, browser, push, flood, table: rows, elapsedS: (Date.now() - started) / 1000 }, null, 2));
     writeFileSync(path.join(RESULTS, "latest.txt"), table + "\n");
     log(`Figures: ${out}`);
   } finally {
