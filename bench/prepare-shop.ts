@@ -49,6 +49,10 @@ export function benchConnection(emulatorUrl: string): OzonConnection {
 
 export type ImportFigures = {
   wallMs: number;
+  /** Ozon calls of the questions and reviews part of the import (counts, lists, answers, comments, product cards). */
+  feedbackCalls?: number;
+  questions?: number;
+  reviews?: number;
   listCalls: number;
   historyCalls: number;
   /** Ozon-API calls the emulator counted during the import. */
@@ -93,13 +97,21 @@ export async function importShop(shop: Shop, emulatorUrl: string): Promise<Impor
   const report = await syncAccountNow(shop.db, shop.accountId, benchConnection(emulatorUrl));
   const wallMs = performance.now() - started;
   if (report.mode !== "import") throw new Error(`Expected an import pass, got ${report.mode}`);
-  // Fewest calls for what was imported: a list page per 100 chats, a history page per 1,000 messages of each chat.
+  // Fewest calls for the chats imported: a list page per 100 chats, a history page per 1,000 messages of each chat.
+  // Questions and reviews are chat rows too, but not Ozon chats: counted apart (feedbackCalls).
   const [counts] = await shop.db.$queryRaw<{ chats: bigint; messages: bigint; pages: bigint }[]>`
     SELECT count(*) AS chats, coalesce(sum(n), 0)::bigint AS messages, coalesce(sum(ceil(n / 1000.0)), 0)::bigint AS pages
-    FROM (SELECT (SELECT count(*) FROM messages m WHERE m.chat_id = c.id) AS n FROM chats c WHERE c.account_id = ${shop.accountId}) per_chat`;
+    FROM (SELECT (SELECT count(*) FROM messages m WHERE m.chat_id = c.id) AS n FROM chats c
+           WHERE c.account_id = ${shop.accountId} AND c.type NOT IN ('question', 'review')) per_chat`;
   const chats = Number(counts!.chats);
+  const feedback = report.feedback;
+  const kinds = await shop.db.chat.groupBy({ by: ["type"], where: { accountId: shop.accountId, type: { in: ["question", "review"] } }, _count: true });
+  const ofKind = (type: string) => kinds.find((k) => k.type === type)?._count ?? 0;
   return {
     wallMs,
+    feedbackCalls: feedback ? feedback.questionCalls + feedback.reviewCalls + feedback.otherCalls : 0,
+    questions: ofKind("question"),
+    reviews: ofKind("review"),
     listCalls: report.listCalls,
     historyCalls: report.historyCalls,
     emulatorCalls: await emulatorCalls(emulatorUrl),

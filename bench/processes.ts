@@ -21,7 +21,7 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-export async function startEmulatorProcess(options: { chats: number; messagesPerChat: number }): Promise<Child> {
+export async function startEmulatorProcess(options: { chats: number; messagesPerChat: number; questions?: number; reviews?: number }): Promise<Child> {
   const child = spawn(
     process.execPath,
     [
@@ -36,6 +36,9 @@ export async function startEmulatorProcess(options: { chats: number; messagesPer
       String(options.messagesPerChat),
       "--rate-limit",
       "0",
+      // Without them, the emulator's hand-made questions and reviews.
+      ...(options.questions ? ["--questions", String(options.questions)] : []),
+      ...(options.reviews ? ["--reviews", String(options.reviews)] : []),
     ],
     { stdio: ["ignore", "pipe", "inherit"], detached: true, env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=4096" } },
   );
