@@ -10,7 +10,7 @@ import pg from "pg";
 import type { Db } from "@/lib/db/client";
 import { issuePushToken } from "@/lib/push/issue-push-token";
 import { snapshotChats, waitForPushQueue } from "./chat-snapshot";
-import { emulatorCall } from "./emulator-call";
+import { emulatorCall, pushToApp, stopPushes } from "./emulator-call";
 import { appRssMb } from "./processes";
 import { summarize, type Summary } from "./stats";
 
@@ -104,17 +104,8 @@ export async function measurePushFlood(options: Options): Promise<PushFloodFigur
     "pushflood-",
   );
   try {
-    const token = await issuePushToken(options.db, options.accountId);
     // Ozon's own delivery: its 5 s timeout and its retries (the emulator's compressed schedule).
-    await emulatorCall(options.emulatorUrl, "POST", "/__emulator/push", {
-      client_id: "demo-client",
-      url: `${options.appUrl}/api/push/${token}`,
-      delay_ms: 0,
-      jitter_ms: 0,
-      drop_rate: 0,
-      timeout_ms: 5_000,
-      retry_delays_ms: [2_000, 5_000, 15_000],
-    });
+    await pushToApp({ ...options, issueToken: () => issuePushToken(options.db, options.accountId), retryDelaysMs: [2_000, 5_000, 15_000] });
     await emulatorCall(options.emulatorUrl, "DELETE", "/__emulator/pushes");
 
     const appIdleMb = appRssMb(options.appPid);
@@ -174,7 +165,7 @@ export async function measurePushFlood(options: Options): Promise<PushFloodFigur
     options.log(describe(figures));
     return figures;
   } finally {
-    await emulatorCall(options.emulatorUrl, "POST", "/__emulator/push", { client_id: "demo-client", url: null }).catch(() => {});
+    await stopPushes(options.emulatorUrl);
     await waitForPushQueue(sql, options.accountId, 60_000);
     await snapshot.restore();
     await sql.end();

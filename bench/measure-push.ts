@@ -15,7 +15,7 @@ import pg from "pg";
 import type { Db } from "@/lib/db/client";
 import { issuePushToken } from "@/lib/push/issue-push-token";
 import { snapshotChats, waitForPushQueue } from "./chat-snapshot";
-import { emulatorCall } from "./emulator-call";
+import { emulatorCall, pushToApp, stopPushes } from "./emulator-call";
 import { appRssMb } from "./processes";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/lib/testing/chromium";
 import { summarize, type Summary } from "./stats";
@@ -145,16 +145,8 @@ export async function measurePush(options: Options): Promise<PushFigures> {
   const snapshot = await snapshotChats(sql, [options.chatId], "pushbench-");
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
   try {
-    const token = await issuePushToken(options.db, options.accountId);
     // No retries: a lost push would otherwise show up seconds later as a latency, not as missing.
-    await emulatorCall(options.emulatorUrl, "POST", "/__emulator/push", {
-      client_id: "demo-client",
-      url: `${options.appUrl}/api/push/${token}`,
-      delay_ms: 0,
-      jitter_ms: 0,
-      drop_rate: 0,
-      retry_delays_ms: [],
-    });
+    await pushToApp({ ...options, issueToken: () => issuePushToken(options.db, options.accountId), retryDelaysMs: [] });
     const oneTab = await measureSection(browser, sql, options, 1, "chat");
     options.log(describe("1 tab", oneTab));
     let manyTabs: PushSection | null = null;
@@ -165,7 +157,7 @@ export async function measurePush(options: Options): Promise<PushFigures> {
     return { oneTab, manyTabs };
   } finally {
     await browser.close();
-    await emulatorCall(options.emulatorUrl, "POST", "/__emulator/push", { client_id: "demo-client", url: null }).catch(() => {});
+    await stopPushes(options.emulatorUrl);
     // The processor may still hold events for its verification read, which writes the chat: let it finish first.
     await waitForPushQueue(sql, options.accountId, 10_000);
     await snapshot.restore();
