@@ -1,3 +1,4 @@
+import { lockChatRow } from "@/lib/cache/lock-chat-row";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { publishChatChange } from "@/lib/live/publish-chat-change";
@@ -55,6 +56,7 @@ export async function markChatRead(
   });
 
   await db.$transaction(async (tx) => {
+    await lockChatRow(tx, chat.id);
     await tx.message.updateMany({
       where: { chatId: chat.id, isRead: false, ...(upTo !== null ? { ozonMessageId: { lte: upTo } } : {}) },
       data: { isRead: true },
