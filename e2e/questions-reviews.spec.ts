@@ -39,6 +39,29 @@ async function emulator(page: Page, path: string, data: object) {
   return answer.json() as Promise<{ id: string }>;
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** A team saved reply for this run, by the settings' API; returns its id. */
+async function createReply(page: Page, reply: { title: string; shortcut: string; text: string }): Promise<string> {
+  const answer = await page.request.post("/api/replies", { data: { ...reply, scope: "team" } });
+  expect(answer.status(), await answer.text()).toBe(201);
+  return ((await answer.json()) as { reply: { id: string } }).reply.id;
+}
+
+async function usageOf(page: Page, replyId: string): Promise<number | undefined> {
+  const list = (await (await page.request.get("/api/replies")).json()) as { replies: { id: string; usageCount: number }[] };
+  return list.replies.find((r) => r.id === replyId)?.usageCount;
+}
+
+/** The page never scrolls sideways (a phone's 390 px). */
+async function expectNoSidewaysScroll(page: Page) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+}
+
 async function signInAs(page: Page, language: Language): Promise<string> {
   await signIn(page, DEMO_ADMIN);
   if (language === "ru") {
@@ -71,6 +94,8 @@ for (const language of ["en", "ru"] as const) {
     const w = WORDS[language];
     const accountId = await signInAs(page, language);
 
+    const stamp = `${language}${Date.now().toString(36)}`;
+    const replyId = await createReply(page, { title: `Fits ${stamp}`, shortcut: `fit${stamp}`, text: "Здравствуйте! Да, {product} подойдёт. {agent}" });
     const text = `Подойдёт ли к модели ${language}-${Date.now() % 100000}?`;
     const asked = await emulator(page, "buyer-question", { text });
     const question = await pollFor(page, accountId, "question", asked.id);
@@ -90,8 +115,23 @@ for (const language of ["en", "ru"] as const) {
     await expect(page.getByTestId("feedback-product")).not.toBeEmpty();
     await page.getByRole("button", { name: w.takeIt, exact: true }).click();
     await expect(page.getByRole("button", { name: w.takeIt, exact: true })).toHaveCount(0);
-    const answerText = `Да, подойдёт (${language}).`;
-    await page.getByLabel(w.answer).fill(answerText);
+    // The answer is a saved reply, picked by "/" and its letters: the question's product and the agent filled in,
+    // its length counted against the answer's 3000.
+    const product = (await page.getByTestId("feedback-product").textContent())!.trim();
+    const box = page.getByRole("combobox", { name: w.answer });
+    await box.click();
+    await box.pressSequentially(`/fit${stamp}`);
+    const option = page.getByTestId("reply-picker").getByRole("option", { name: new RegExp(`Fits ${stamp}`) });
+    await expect(option).toBeVisible({ timeout: 30_000 });
+    await expect(option).toContainText("/ 3000");
+    await expect(option.locator("mark")).toHaveCount(0);
+    await expectAccessible(page);
+    await box.press("Enter");
+    await expect(page.getByTestId("reply-picker")).toHaveCount(0);
+    await expect(box).toHaveValue(new RegExp(`^Здравствуйте! Да, ${escapeRegExp(product)} подойдёт\\. \\S`));
+    await expect(box).not.toHaveValue(/[{}]/);
+    const answerText = await box.inputValue();
+    await expect.poll(() => usageOf(page, replyId)).toBe(1);
     await page.getByRole("button", { name: w.publishAnswer }).click();
     await expect(page.getByTestId("answer-published")).toContainText(w.published);
     await expect(page.getByTestId("our-answer")).toContainText(answerText);
@@ -148,4 +188,48 @@ test("a seller without the reviews subscription is told why reviews are missing,
   } finally {
     await emulator(page, "seller-settings", { review_management: true });
   }
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+
+  test("a question's thread and answer box work at 390×844: a saved reply by tap, a missing value marked and written in, no sideways scroll", async ({ page }) => {
+    test.setTimeout(120_000);
+    const accountId = await signInAs(page, "en");
+    const stamp = `ph${Date.now().toString(36)}`;
+    await createReply(page, { title: `Phone ${stamp}`, shortcut: stamp, text: "{buyer}, yes: it fits. {agent}" });
+    const asked = await emulator(page, "buyer-question", { text: `Влезет ли в карман? ${stamp}` });
+    const question = await pollFor(page, accountId, "question", asked.id);
+
+    await page.goto(`/inbox/${question.id}?account=${accountId}`);
+    await expect(page.getByTestId("feedback-product")).not.toBeEmpty();
+    await expect(page.getByRole("region", { name: "Messages" }).getByText(`Влезет ли в карман? ${stamp}`)).toBeVisible();
+    await expectNoSidewaysScroll(page);
+
+    const box = page.getByRole("combobox", { name: WORDS.en.answer });
+    await box.tap();
+    await box.pressSequentially(`/${stamp}`);
+    const option = page.getByTestId("reply-picker").getByRole("option", { name: new RegExp(`Phone ${stamp}`) });
+    await expect(option).toBeVisible({ timeout: 30_000 });
+    // Ozon tells no buyer's name: {buyer} is marked as left to write in.
+    await expect(option.locator("mark")).toContainText("{buyer}");
+    await expectNoSidewaysScroll(page);
+    await option.tap();
+    await expect(box).toHaveValue(/^\{buyer\}, yes: it fits\. \S/);
+    const publish = page.getByRole("button", { name: WORDS.en.publishAnswer });
+    await expect(publish).toBeDisabled();
+    await expect(page.getByTestId("answer-problem")).toContainText("Write in {buyer}");
+
+    const answerText = (await box.inputValue()).replace("{buyer}", "Hello");
+    await box.fill(answerText);
+    await expect(publish).toBeEnabled();
+    await publish.tap();
+    await expect(page.getByTestId("answer-published")).toContainText(WORDS.en.published);
+    await expectNoSidewaysScroll(page);
+    await expectAccessible(page);
+    const state = (await (await page.request.get(`${emulatorUrl}/__emulator/feedback?client_id=demo-client`)).json()) as {
+      questions: { id: string; answers: { text: string; by_seller: boolean }[] }[];
+    };
+    expect(state.questions.find((q) => q.id === asked.id)!.answers).toEqual([expect.objectContaining({ text: answerText, by_seller: true })]);
+  });
 });

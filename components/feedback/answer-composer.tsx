@@ -1,9 +1,10 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { describeApiError } from "@/components/i18n/describe-api-error";
 import { useLocale, useMessages } from "@/components/i18n/locale-provider";
 import type { ChatView } from "@/lib/cache/chat-view";
+import { useReplyPicker } from "@/components/replies/use-reply-picker";
 import { describeError } from "@/lib/errors/describe-error";
 import { ANSWER_TEXT_MAX_CHARS, ANSWER_TEXT_MIN_CHARS, checkAnswerText } from "@/lib/ozon/validate-answer-text";
 import { feedbackMessages } from "./messages";
@@ -11,7 +12,8 @@ import { useFeedbackAnswer } from "./use-feedback-answer";
 
 /**
  * The answer box of a product question, or the comment box of a review (with "mark processed"): Ozon's 2..3000
- * characters counted and checked here as the server checks them; Ozon's refusal shown with its reason.
+ * characters counted and checked here as the server checks them; Ozon's refusal shown with its reason. Saved replies
+ * as in the chat composer ("/" and letters, the item's values filled in), counted against the answer's own limit.
  */
 export function AnswerComposer({ accountId, chat }: { accountId: string; chat: ChatView }) {
   const t = useMessages(feedbackMessages);
@@ -19,6 +21,8 @@ export function AnswerComposer({ accountId, chat }: { accountId: string; chat: C
   const id = useId();
   const [text, setText] = useState("");
   const [markProcessed, setMarkProcessed] = useState(true);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const replies = useReplyPicker({ accountId, chatId: chat.id, text, setText, textRef, maxChars: ANSWER_TEXT_MAX_CHARS });
   const { publish } = useFeedbackAnswer(accountId, chat.id);
   const isReview = chat.type === "review";
   const check = checkAnswerText(text);
@@ -31,8 +35,11 @@ export function AnswerComposer({ accountId, chat }: { accountId: string; chat: C
           min: ANSWER_TEXT_MIN_CHARS,
           max: ANSWER_TEXT_MAX_CHARS,
         });
+  // A saved reply's variable left without a value ({buyer}) must be written in before the answer goes.
+  const blocked = problem ?? replies.unfilledReason;
+  const canPublish = check.ok && replies.unfilledReason === null && !publish.isPending;
   const submit = () => {
-    if (!check.ok || publish.isPending) return;
+    if (!canPublish) return;
     publish.mutate({ text, markProcessed: isReview && markProcessed }, { onSuccess: () => setText("") });
   };
   return (
@@ -46,11 +53,18 @@ export function AnswerComposer({ accountId, chat }: { accountId: string; chat: C
       <label htmlFor={`${id}-text`} className="text-sm font-medium">
         {isReview ? t.commentLabel : t.answerLabel}
       </label>
+      {replies.picker}
       <textarea
+        {...replies.ariaProps}
+        ref={textRef}
         id={`${id}-text`}
         value={text}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => {
+          setText(event.target.value);
+          replies.onChange(event.target.value, event.target.selectionStart);
+        }}
         onKeyDown={(event) => {
+          if (replies.onKeyDown(event)) return;
           if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
             event.preventDefault();
             submit();
@@ -58,7 +72,7 @@ export function AnswerComposer({ accountId, chat }: { accountId: string; chat: C
         }}
         rows={3}
         aria-describedby={`${id}-count ${id}-problem`}
-        aria-invalid={problem !== null}
+        aria-invalid={blocked !== null}
         className="mt-1 block w-full rounded-md border border-slate-300 p-2 text-base md:text-sm"
       />
       <div className="mt-1 flex flex-wrap items-center justify-between gap-2 text-sm">
@@ -73,14 +87,14 @@ export function AnswerComposer({ accountId, chat }: { accountId: string; chat: C
         )}
         <button
           type="submit"
-          disabled={!check.ok || publish.isPending}
+          disabled={!canPublish}
           className="min-h-11 rounded-md bg-blue-800 px-3 text-white disabled:opacity-60 md:min-h-8"
         >
           {publish.isPending ? t.publishing : isReview ? t.publishComment : t.publishAnswer}
         </button>
       </div>
-      <p id={`${id}-problem`} role={problem ? "alert" : undefined} className="mt-1 text-sm text-red-800 empty:hidden">
-        {problem}
+      <p id={`${id}-problem`} role={blocked ? "alert" : undefined} className="mt-1 text-sm text-red-800 empty:hidden" data-testid="answer-problem">
+        {blocked}
       </p>
       {publish.isError && (
         <p role="alert" className="mt-1 rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900" data-testid="answer-error">

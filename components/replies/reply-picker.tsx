@@ -1,13 +1,15 @@
 "use client";
 
-import { MESSAGE_TEXT_MAX_CHARS } from "@/lib/ozon/validate-message-text";
 import type { ChatReply } from "@/lib/replies/list-chat-replies";
 import { fillReplyVariables } from "@/lib/replies/fill-reply-variables";
 import type { ReplyVariableValues } from "@/lib/replies/reply-variables";
 import { FilledReplyText } from "./filled-reply-text";
 import type { RepliesStrings } from "./messages";
 
-/** The saved replies matching "/letters": each with its preview (values filled, missing ones marked) and length. */
+/**
+ * The saved replies matching "/letters": each with its preview (values filled, missing ones marked) and length
+ * against the limit of the box it goes into (`maxChars`).
+ */
 export function ReplyPicker({
   t,
   listId,
@@ -15,6 +17,7 @@ export function ReplyPicker({
   replies,
   variables,
   active,
+  maxChars,
   onPick,
   onHover,
 }: {
@@ -24,6 +27,7 @@ export function ReplyPicker({
   replies: ChatReply[];
   variables: ReplyVariableValues | null;
   active: number;
+  maxChars: number;
   onPick: (index: number) => void;
   onHover: (index: number) => void;
 }) {
@@ -41,7 +45,7 @@ export function ReplyPicker({
       ) : (
         <ul id={listId} role="listbox" aria-label={t.pickerLabel}>
           {replies.map((reply, index) => {
-            const filled = fillReplyVariables(reply.text, variables ?? {});
+            const filled = fillReplyVariables(reply.text, variables ?? {}, maxChars);
             return (
               <li
                 key={reply.id}
@@ -63,7 +67,7 @@ export function ReplyPicker({
                   <FilledReplyText parts={filled.parts} missingLabel={t.missingValue} />
                 </p>
                 <p className={`mt-1 text-xs ${filled.tooLong ? "font-semibold text-red-800" : "text-slate-700"}`}>
-                  {filled.tooLong ? t.tooLong(filled.length, MESSAGE_TEXT_MAX_CHARS) : t.length(filled.length, MESSAGE_TEXT_MAX_CHARS)}
+                  {filled.tooLong ? t.tooLong(filled.length, maxChars) : t.length(filled.length, maxChars)}
                 </p>
               </li>
             );

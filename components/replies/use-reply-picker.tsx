@@ -2,6 +2,7 @@
 
 import { useId, useState, type KeyboardEvent, type ReactNode, type RefObject } from "react";
 import { useMessages } from "@/components/i18n/locale-provider";
+import { MESSAGE_TEXT_MAX_CHARS } from "@/lib/ozon/validate-message-text";
 import { fillReplyVariables, findUnfilledVariables } from "@/lib/replies/fill-reply-variables";
 import { repliesMessages } from "./messages";
 import { ReplyPicker } from "./reply-picker";
@@ -14,7 +15,8 @@ const SLASH = /(?:^|\s)\/([\p{L}\p{N}_-]{0,32})$/u;
  * The composer's saved replies: typing "/" and a few letters opens a list (best first), ↑/↓ and Enter or Tab (or a
  * tap) replace "/letters" with the reply, its variables filled; several may go into one message. Returns what the
  * composer wires in: the textarea's change and key handlers, the list to render, and why the text cannot be sent
- * while a variable without a value is still in it.
+ * while a variable without a value is still in it. `maxChars`: the box's limit (a chat message's by default; a
+ * question's answer or a review's comment passes its own), which the previews count against.
  */
 export function useReplyPicker({
   accountId,
@@ -22,12 +24,14 @@ export function useReplyPicker({
   text,
   setText,
   textRef,
+  maxChars = MESSAGE_TEXT_MAX_CHARS,
 }: {
   accountId: string;
   chatId: string;
   text: string;
   setText: (text: string) => void;
   textRef: RefObject<HTMLTextAreaElement | null>;
+  maxChars?: number;
 }): {
   onChange: (value: string, caret: number) => void;
   onKeyDown: (event: KeyboardEvent<HTMLTextAreaElement>) => boolean;
@@ -51,7 +55,7 @@ export function useReplyPicker({
   function insert(index: number) {
     const reply = matches[index];
     if (!reply || !token || !data.data) return;
-    const filled = fillReplyVariables(reply.text, data.data.variables);
+    const filled = fillReplyVariables(reply.text, data.data.variables, maxChars);
     const next = text.slice(0, token.start) + filled.text + text.slice(token.end);
     setText(next);
     setToken(null);
@@ -103,6 +107,7 @@ export function useReplyPicker({
         replies={matches}
         variables={data.data?.variables ?? null}
         active={current}
+        maxChars={maxChars}
         onPick={insert}
         onHover={setActive}
       />

@@ -71,6 +71,21 @@ forEachDatabase("saved replies", (db) => {
     expect(await db.prisma.outboxMessage.count()).toBe(0);
   });
 
+  it("fills a product question's {product} from the item itself, without calling Ozon, and counts against the answer's 3000", async () => {
+    const question = await db.prisma.chat.create({
+      data: { accountId, ozonChatId: "question:q-vars-1", type: "question", isBuyerChat: false, createdAt: new Date(), productName: "Чехол для телефона", productCount: 1, sku: "123456" },
+    });
+    await ozon.resetCalls();
+    const values = await loadReplyVariables(db.prisma, async () => connection(), { accountId, chatId: question.id }, agent);
+    expect(values).toEqual({ buyer: null, order_number: null, posting_number: null, product: "Чехол для телефона", delivery_date: null, agent: "Ольга" });
+    expect((await ozon.calls()).total).toBe(0);
+
+    // Over a chat message's 1000 once filled, well within an answer's 3000.
+    const template = `${"а".repeat(995)}{product}`;
+    expect(fillReplyVariables(template, values).tooLong).toBe(true);
+    expect(fillReplyVariables(template, values, 3000)).toMatchObject({ tooLong: false, missing: [], length: 995 + [..."Чехол для телефона"].length });
+  });
+
   it("offers first the replies whose words answer the buyer's last messages, then the most used", async () => {
     const { chatId } = await chatWithPosting();
     // The buyer's newest message, as a sync stores it.

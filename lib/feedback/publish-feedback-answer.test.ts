@@ -57,6 +57,10 @@ forEachDatabase("answering questions and reviews", (db) => {
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).code).toBe("answer_text_invalid");
     }
+    // A saved reply inserted with a variable the item has no value for.
+    const unfilled = await publishFeedbackAnswer(db.prisma, emulator.connection(), { accountId, chatId: chat.id }, { id: userId }, { text: "{buyer}, нам жаль." }).catch((e: unknown) => e);
+    expect(unfilled).toBeInstanceOf(AppError);
+    expect((unfilled as AppError).code).toBe("variables_unfilled");
     expect((await emulator.control.calls()).total).toBe(0);
 
     await emulator.control.sellerSettings({ review_management: false });

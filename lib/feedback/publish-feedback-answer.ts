@@ -5,6 +5,7 @@ import { findAccountChat } from "@/lib/chats/find-account-chat";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { publishChatChange } from "@/lib/live/publish-chat-change";
+import { findUnfilledVariables } from "@/lib/replies/fill-reply-variables";
 import { ANSWER_TEXT_MAX_CHARS, ANSWER_TEXT_MIN_CHARS, checkAnswerText, createQuestionAnswer, createReviewComment, type OzonConnection } from "@/lib/ozon";
 
 import { refreshFeedbackItem } from "./refresh-feedback-item";
@@ -42,6 +43,9 @@ export async function publishFeedbackAnswer(
   if (chat.type !== "question" && chat.type !== "review") throw new AppError("chat_not_found");
   const problem = answerTextProblem(text);
   if (problem) throw problem;
+  // A saved reply's variable without a value ({buyer}) would reach buyers as braces: as for chat messages.
+  const unfilled = findUnfilledVariables(text);
+  if (unfilled.length > 0) throw new AppError("variables_unfilled", { names: unfilled });
   const ozonId = chat.ozonChatId.slice(chat.type.length + 1);
   const answerId =
     chat.type === "question"

@@ -7,13 +7,16 @@ export type FilledReply = {
   /** Text and variables in order, for a preview that marks the missing ones. */
   parts: ({ kind: "text"; text: string } | { kind: "value"; name: ReplyVariable; text: string } | { kind: "missing"; name: ReplyVariable })[];
   missing: ReplyVariable[];
-  /** Characters after filling (Ozon's 1–1000 counts the sent text). */
+  /** Characters after filling (Ozon's limit counts the sent text). */
   length: number;
   tooLong: boolean;
 };
 
-/** Fills a saved reply's variables with the chat's values. Pure: the composer previews exactly what is inserted. */
-export function fillReplyVariables(template: string, values: Partial<ReplyVariableValues>): FilledReply {
+/**
+ * Fills a saved reply's variables with the chat's values. Pure: the composer previews exactly what is inserted.
+ * `maxChars`: the limit of the text it goes into (a chat message's 1000, a question's answer 3000).
+ */
+export function fillReplyVariables(template: string, values: Partial<ReplyVariableValues>, maxChars: number = MESSAGE_TEXT_MAX_CHARS): FilledReply {
   const parts: FilledReply["parts"] = [];
   const missing: ReplyVariable[] = [];
   let last = 0;
@@ -31,7 +34,7 @@ export function fillReplyVariables(template: string, values: Partial<ReplyVariab
   if (last < template.length) parts.push({ kind: "text", text: template.slice(last) });
   const text = parts.map((part) => (part.kind === "missing" ? `{${part.name}}` : part.text)).join("");
   const length = countCodePoints(text);
-  return { text, parts, missing, length, tooLong: length > MESSAGE_TEXT_MAX_CHARS };
+  return { text, parts, missing, length, tooLong: length > maxChars };
 }
 
 /** The variables a text still holds unfilled (e.g. `{buyer}` left in from a reply): it must be edited before sending. */

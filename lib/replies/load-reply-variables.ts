@@ -8,6 +8,7 @@ import type { ReplyVariableValues } from "./reply-variables";
  * The values of a chat's reply variables: its order and posting numbers from the cache (the chat's own, else the
  * newest message carrying an order), the posting's products and delivery date from Ozon (one call; left unknown
  * when Ozon does not answer), the agent's name. Ozon does not tell a buyer's name in chats: {buyer} stays unknown.
+ * A product question or review has no order: its {product} is the item's own product (on the row), read without Ozon.
  */
 export async function loadReplyVariables(
   db: Db,
@@ -17,6 +18,9 @@ export async function loadReplyVariables(
 ): Promise<ReplyVariableValues> {
   const chat = await db.chat.findFirst({ where: { id: target.chatId, accountId: target.accountId } });
   if (!chat) throw new AppError("chat_not_found");
+  if (chat.type === "question" || chat.type === "review") {
+    return { buyer: null, order_number: null, posting_number: null, product: chat.productName, delivery_date: null, agent: agent.name };
+  }
   const withOrder = chat.orderNumber
     ? null
     : await db.message.findFirst({ where: { chatId: chat.id, orderNumber: { not: null } }, orderBy: { ozonMessageId: "desc" }, select: { orderNumber: true } });
