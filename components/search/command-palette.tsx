@@ -171,6 +171,8 @@ function PaletteDialog({ onClose }: { onClose: () => void }) {
             <option value="">{t.anyKind}</option>
             <option value="buyer">{t.buyers}</option>
             <option value="support">{t.support}</option>
+            <option value="question">{t.questions}</option>
+            <option value="review">{t.reviews}</option>
           </select>
           <select aria-label={t.status} value={filters.status} onChange={(e) => setFilters({ ...filters, status: e.target.value })} className={field}>
             <option value="">{t.anyStatus}</option>

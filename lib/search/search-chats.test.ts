@@ -17,12 +17,12 @@ forEachDatabase("searchChats", (db) => {
     return (await db.prisma.sellerAccount.create({ data: { name, clientId, apiKeyCiphertext: new Uint8Array([1]), apiKeyLast4: "abcd" } })).id;
   }
 
-  async function chat(accountId: string, texts: (string | { text: string; sku?: string; orderNumber?: string; at?: string })[], fields: { orderNumber?: string; postingNumber?: string; isBuyerChat?: boolean; status?: "OPENED" | "CLOSED"; assigneeId?: string } = {}) {
+  async function chat(accountId: string, texts: (string | { text: string; sku?: string; orderNumber?: string; at?: string })[], fields: { orderNumber?: string; postingNumber?: string; isBuyerChat?: boolean; type?: "question" | "review"; status?: "OPENED" | "CLOSED"; assigneeId?: string } = {}) {
     const row = await db.prisma.chat.create({
       data: {
         accountId,
         ozonChatId: `chat-${nextMessageId}`,
-        type: fields.isBuyerChat === false ? "seller_support" : "buyer_seller",
+        type: fields.type ?? (fields.isBuyerChat === false ? "seller_support" : "buyer_seller"),
         isBuyerChat: fields.isBuyerChat ?? true,
         status: fields.status ?? "OPENED",
         createdAt: new Date("2025-03-01T10:00:00Z"),
@@ -123,6 +123,19 @@ forEachDatabase("searchChats", (db) => {
     const first = await search(agent, "доставка", { limit: "2" });
     expect(chatIds(first)).toEqual([support.id, late.id]);
     expect(chatIds(await search(agent, "доставка", { limit: "2", cursor: first.nextCursor! }))).toEqual([early.id]);
+  });
+
+  it("filters by kind: buyer chats, support (neither a buyer's chat nor a question or review), questions, reviews", async () => {
+    const buyer = await chat(mine, [{ text: "Когда доставка?", at: "2025-02-01T12:00:00Z" }]);
+    const support = await chat(mine, [{ text: "Доставка: вопрос в поддержку", at: "2025-02-02T12:00:00Z" }], { isBuyerChat: false });
+    const question = await chat(mine, [{ text: "Какая доставка у этого товара?", at: "2025-02-03T12:00:00Z" }], { isBuyerChat: false, type: "question" });
+    const review = await chat(mine, [{ text: "Доставка быстрая, товар отличный", at: "2025-02-04T12:00:00Z" }], { isBuyerChat: false, type: "review" });
+    expect(chatIds(await search(agent, "доставка"))).toEqual([review.id, question.id, support.id, buyer.id]);
+    expect(chatIds(await search(agent, "доставка", { kind: "buyer" }))).toEqual([buyer.id]);
+    expect(chatIds(await search(agent, "доставка", { kind: "support" }))).toEqual([support.id]);
+    expect(chatIds(await search(agent, "доставка", { kind: "question" }))).toEqual([question.id]);
+    expect(chatIds(await search(agent, "доставка", { kind: "review" }))).toEqual([review.id]);
+    await expect(search(agent, "доставка", { kind: "chat" })).rejects.toThrow();
   });
 
   it("filters by owner: mine, unassigned, a given agent's, on message and number matches alike", async () => {

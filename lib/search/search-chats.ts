@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { workableAccountsWhere } from "@/lib/accounts/workable-accounts-where";
+import { chatKindSchema, type ChatKind } from "@/lib/chats/chat-kinds";
 import { chatViewSchema, toChatView } from "@/lib/cache/chat-view";
 import type { Db } from "@/lib/db/client";
 import { Prisma, type Chat } from "@/lib/db/generated/client";
@@ -13,7 +14,7 @@ const optionalParam = <T extends z.ZodType>(schema: T) =>
 export const searchChatsRequestSchema = z.object({
   q: z.string({ error: "q is required" }).trim().min(1, { error: "q must not be empty" }).max(200, { error: "q must be at most 200 characters" }),
   accountId: optionalParam(z.string().max(100)),
-  kind: optionalParam(z.enum(["buyer", "support"], { error: "kind must be buyer or support" })),
+  kind: optionalParam(chatKindSchema),
   status: optionalParam(z.enum(["OPENED", "CLOSED"], { error: "status must be OPENED or CLOSED" })),
   /** Whose chats: "me" (the signed-in user's), "unassigned" (the pool), or a user's id. */
   owner: optionalParam(z.string().max(100, { error: "owner must be me, unassigned or a user's id" })),
@@ -56,6 +57,18 @@ const SHORT_MESSAGE_CHARS = 240;
 const WHOLE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, HighlightAll=true`;
 const FRAGMENT_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=24, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`;
 
+/** The chats of a kind, as lib/chats/chat-kinds.ts draws them: "support" is neither a buyer's chat nor an item. */
+function kindSql(kind: ChatKind): Prisma.Sql {
+  switch (kind) {
+    case "buyer":
+      return Prisma.sql`c.is_buyer_chat`;
+    case "support":
+      return Prisma.sql`NOT c.is_buyer_chat AND c.type NOT IN ('question', 'review')`;
+    default:
+      return Prisma.sql`c.type = ${kind}`;
+  }
+}
+
 /**
  * Searches every chat the user may work (administrators: every account; agents: their accounts only, whatever
  * `accountId` asks; `owner` narrows to the user's own chats, the unassigned ones or an agent's) for words of its messages (Russian and English stems, PostgreSQL full-text search over
@@ -77,7 +90,7 @@ export async function searchChats(db: Db, user: { id: string; role: "ADMIN" | "A
 
   const chatFilters = [
     Prisma.sql`c.account_id IN (${Prisma.join(accountIds)})`,
-    ...(input.kind ? [Prisma.sql`c.is_buyer_chat = ${input.kind === "buyer"}`] : []),
+    ...(input.kind ? [kindSql(input.kind)] : []),
     ...(input.status ? [Prisma.sql`c.status = ${input.status}::chat_status`] : []),
     ...(input.owner === undefined
       ? []
