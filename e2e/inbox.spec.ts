@@ -357,3 +357,64 @@ test("the inbox in Russian", async ({ page, request, context }, testInfo) => {
   await expectAccessible(page);
   await page.screenshot({ path: testInfo.outputPath("thread-ru.png") });
 });
+
+test("buyer rows show the product's picture from the order (or a calm box), and at 390 px in both languages keep the order number whole", async ({ page }, testInfo) => {
+  const { accountId } = await openInbox(page);
+  type PictureChat = { id: string; product: { name: string; imageUrl: string | null } | null };
+  // The sync reads the postings (and the products' cards) after the import: the rows have pictures once it did.
+  let withPicture: PictureChat | undefined;
+  await expect
+    .poll(
+      async () => {
+        const response = await page.request.get(`/api/accounts/${accountId}/chats?kind=buyer&limit=100`);
+        const chats = ((await response.json()) as { chats: PictureChat[] }).chats;
+        withPicture = chats.find((c) => c.product?.imageUrl);
+        return withPicture?.product?.imageUrl ?? null;
+      },
+      { timeout: 60_000 },
+    )
+    .toContain(`${emulatorUrl}/__emulator/cdn/`);
+  await page.reload();
+  const row = chatList(page).locator(`a[href^="/inbox/${withPicture!.id}"]`);
+  const picture = row.locator("img");
+  await row.scrollIntoViewIfNeeded();
+  await expect(picture).toHaveAttribute("src", withPicture!.product!.imageUrl!);
+  await expect(picture).toHaveAttribute("loading", "lazy");
+  // The row names the product in words already: the picture is decorative.
+  await expect(picture).toHaveAttribute("alt", "");
+  await expect(row.getByTestId("chat-product")).toContainText(withPicture!.product!.name);
+  await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  const box = (await picture.boundingBox())!;
+  expect(Math.round(box.width)).toBe(40);
+  expect(Math.round(box.height)).toBe(40);
+  await expectAccessible(page);
+
+  // Where no picture loads (the CDN down), a plain box takes its place: no broken image, nothing to read.
+  await page.route("**/__emulator/cdn/**", (route) => route.abort());
+  await page.reload();
+  await expect(row.getByTestId("product-thumb-fallback")).toBeVisible();
+  await expect(row.locator("img")).toHaveCount(0);
+  await page.unroute("**/__emulator/cdn/**");
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const locale of ["en", "ru"] as const) {
+    await page.context().addCookies([{ name: "seller-inbox-locale", value: locale, url: page.url() }]);
+    await page.goto(`/inbox?account=${accountId}`);
+    const list = page.getByRole("navigation", { name: locale === "ru" ? "Чаты" : "Chats" });
+    await expect(list.locator(`a[href^="/inbox/${withPicture!.id}"] img`)).toHaveAttribute("src", withPicture!.product!.imageUrl!);
+    // Every row on screen: nothing sticks out of it, and the order number and the time are whole and inside it.
+    const overflowing = await list.locator("a[data-chat-link]").evaluateAll((links) =>
+      links
+        .filter((link) => link.getBoundingClientRect().top < window.innerHeight)
+        .flatMap((link) => {
+          const right = link.getBoundingClientRect().right;
+          const parts = [...link.querySelectorAll<HTMLElement>('[data-testid="chat-order-number"], time, img')];
+          const bad = parts.filter((part) => part.getBoundingClientRect().right > right + 0.5 || part.scrollWidth > part.clientWidth + 1);
+          return link.scrollWidth > link.clientWidth + 1 || bad.length > 0 ? [`${link.textContent} (${bad.map((b) => b.textContent || b.tagName).join(", ")})`] : [];
+        }),
+    );
+    expect(overflowing, `rows that do not fit 390 px (${locale})`).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: testInfo.outputPath(`chat-rows-390-${locale}.png`) });
+  }
+});

@@ -10,6 +10,7 @@ import { authorLabel } from "./author-label";
 import { chatTitle } from "./chat-title";
 import { localDayKey } from "./group-by-day";
 import { ozonPlainText } from "./parse-ozon-text";
+import { ProductThumb } from "./product-thumb";
 import type { InboxStrings } from "./messages";
 
 // The sync's preview of an image message (IMAGE_PREVIEW in lib/cache/store-messages.ts), shown in the page's language.
@@ -35,8 +36,8 @@ function answerOwed(chat: ChatView): boolean {
 }
 
 /**
- * A chat in the list. What tells buyer chats apart comes first: the order number (never cut), then who wrote the
- * last message and what, when, and how many are unread.
+ * A chat in the list. What tells buyer chats apart comes first: the product's picture, the order number (never
+ * cut), then who wrote the last message and what, when, and how many are unread.
  */
 export function ChatListItem({
   t,
@@ -80,48 +81,54 @@ export function ChatListItem({
         aria-current={active ? "page" : undefined}
         data-chat-link
         data-chat-id={chat.id}
-        className={`block min-h-11 min-w-0 flex-1 border-l-4 px-3 py-2 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-700 ${
+        className={`flex min-h-11 min-w-0 flex-1 items-start gap-2 border-l-4 px-3 py-2 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-700 ${
           active ? "border-blue-700 bg-blue-50" : "border-transparent hover:bg-slate-50"
         }`}
       >
-        <span className="flex items-baseline gap-2">
-          {number ? (
-            <>
-              <span data-testid="chat-order-number" className={`shrink-0 whitespace-nowrap tabular-nums ${unread ? "font-semibold" : "font-medium"}`}>
-                {t.order(number)}
-              </span>
-              {/* A chat with an order is a buyer's: what was bought tells it apart better than its kind. */}
-              <span className="min-w-0 truncate text-xs text-slate-700" data-testid="chat-product" title={chat.product?.name}>
-                {chat.product ? t.products(chat.product.name, chat.product.count - 1) : kind}
-              </span>
-            </>
-          ) : (
-            <span className={`min-w-0 truncate ${unread ? "font-semibold" : "font-medium"}`}>{kind}</span>
-          )}
-          {chat.lastMessageAt && (
-            <time dateTime={chat.lastMessageAt} suppressHydrationWarning className="ml-auto shrink-0 whitespace-nowrap text-xs text-slate-700">
-              {shortTime(locale, chat.lastMessageAt)}
-            </time>
-          )}
-        </span>
-        <span className="mt-0.5 flex items-center gap-2">
-          <span className={`min-w-0 flex-1 truncate text-sm ${unread ? "text-slate-900" : "text-slate-700"}`}>
-            {author && <span className="font-medium">{author}: </span>}
-            {preview(t, chat.lastMessagePreview)}
+        {(chat.isBuyerChat || chat.product) && (
+          <ProductThumb t={t} src={chat.product?.imageUrl ?? null} alt={!chat.product || number ? "" : t.productPicture(chat.product.name)} />
+        )}
+        <span className="block min-w-0 flex-1">
+          {/* On a narrow row the product and the time wrap below the order number, which is never cut. */}
+          <span className="flex flex-wrap items-baseline gap-x-2">
+            {number ? (
+              <>
+                <span data-testid="chat-order-number" className={`shrink-0 whitespace-nowrap tabular-nums ${unread ? "font-semibold" : "font-medium"}`}>
+                  {t.order(number)}
+                </span>
+                {/* A chat with an order is a buyer's: what was bought tells it apart better than its kind. */}
+                <span className="min-w-0 flex-1 basis-24 truncate text-xs text-slate-700" data-testid="chat-product" title={chat.product?.name}>
+                  {chat.product ? t.products(chat.product.name, chat.product.count - 1) : kind}
+                </span>
+              </>
+            ) : (
+              <span className={`min-w-0 truncate ${unread ? "font-semibold" : "font-medium"}`}>{kind}</span>
+            )}
+            {chat.lastMessageAt && (
+              <time dateTime={chat.lastMessageAt} suppressHydrationWarning className="ml-auto shrink-0 whitespace-nowrap text-xs text-slate-700">
+                {shortTime(locale, chat.lastMessageAt)}
+              </time>
+            )}
           </span>
-          {answerOwed(chat) && (
-            <time dateTime={chat.replyState.until!} suppressHydrationWarning data-testid="answer-by" className="shrink-0 text-xs text-amber-900">
-              {t.answerBy(formatDayTime(locale, chat.replyState.until!))}
-            </time>
-          )}
-          {chat.status === "CLOSED" && <span className="shrink-0 rounded bg-slate-200 px-1.5 text-xs text-slate-800">{t.closed}</span>}
-          {unread && (
-            <span role="img" aria-label={t.unreadBadge(chat.unreadCount)} className="shrink-0 rounded-full bg-blue-700 px-2 py-0.5 text-xs font-semibold text-white">
-              {chat.unreadCount}
+          <span className="mt-0.5 flex items-center gap-2">
+            <span className={`min-w-0 flex-1 truncate text-sm ${unread ? "text-slate-900" : "text-slate-700"}`}>
+              {author && <span className="font-medium">{author}: </span>}
+              {preview(t, chat.lastMessagePreview)}
             </span>
-          )}
+            {answerOwed(chat) && (
+              <time dateTime={chat.replyState.until!} suppressHydrationWarning data-testid="answer-by" className="shrink-0 text-xs text-amber-900">
+                {t.answerBy(formatDayTime(locale, chat.replyState.until!))}
+              </time>
+            )}
+            {chat.status === "CLOSED" && <span className="shrink-0 rounded bg-slate-200 px-1.5 text-xs text-slate-800">{t.closed}</span>}
+            {unread && (
+              <span role="img" aria-label={t.unreadBadge(chat.unreadCount)} className="shrink-0 rounded-full bg-blue-700 px-2 py-0.5 text-xs font-semibold text-white">
+                {chat.unreadCount}
+              </span>
+            )}
+          </span>
+          <ChatRowTeam accountId={accountId} chat={chat} />
         </span>
-        <ChatRowTeam accountId={accountId} chat={chat} />
       </Link>
     </li>
   );

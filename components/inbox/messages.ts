@@ -30,6 +30,8 @@ export const inboxMessages = defineMessages({
     order: (number: string) => `Order ${number}`,
     /** The row's product: the order's first product, and how many more it holds. */
     products: (name: string, more: number) => (more > 0 ? `${name} + ${more} more` : name),
+    /** A row's product picture, where the row does not show the product's name. */
+    productPicture: (name: string) => `Product: ${name}`,
     closed: "Closed",
     noMessagesYet: "No messages yet",
     unreadBadge: (n: number) => `${n} unread`,
@@ -149,6 +151,7 @@ export const inboxMessages = defineMessages({
     ozonNotifications: "Уведомления Ozon",
     order: (number: string) => `Заказ ${number}`,
     products: (name: string, more: number) => (more > 0 ? `${name} и ещё ${more}` : name),
+    productPicture: (name: string) => `Товар: ${name}`,
     closed: "Закрыт",
     noMessagesYet: "Сообщений пока нет",
     unreadBadge: (n: number) => `${n} ${pluralRu(n, "непрочитанное", "непрочитанных", "непрочитанных")}`,

@@ -3,10 +3,11 @@ import type { ChatView } from "@/lib/cache/chat-view";
 import { chatTitle } from "./chat-title";
 import type { InboxStrings } from "./messages";
 import { orderHref } from "./order-href";
+import { ProductThumb } from "./product-thumb";
 
 /**
- * The open chat's name, its order (linked to the order page) and whether it is closed; on a narrow screen, where
- * the thread replaces the list, a way back to the list first.
+ * The open chat's name, its product's picture, its order (linked to the order page) and whether it is closed; on a
+ * narrow screen, where the thread replaces the list, a way back to the list first.
  */
 export function ThreadHeader({ t, accountId, chat, headingId }: { t: InboxStrings; accountId: string; chat: ChatView; headingId: string }) {
   const number = chat.postingNumber ?? chat.orderNumber;
@@ -22,6 +23,7 @@ export function ThreadHeader({ t, accountId, chat, headingId }: { t: InboxString
         </svg>
         {t.backToChats}
       </Link>
+      {chat.product && <ProductThumb t={t} src={chat.product.imageUrl} alt={t.productPicture(chat.product.name)} />}
       <div className="flex min-w-0 flex-1 flex-wrap items-baseline gap-x-3 gap-y-0.5">
         <h2 id={headingId} className="truncate text-base font-semibold md:text-lg">
           {chatTitle(t, chat)}

@@ -15,8 +15,9 @@ export const chatViewSchema = z.object({
   lastMessageAuthor: z.string().nullable(),
   postingNumber: z.string().nullable(),
   orderNumber: z.string().nullable(),
-  /** The order's first product, and how many its postings hold; null until the chat's postings are read. */
-  product: z.object({ name: z.string(), count: z.number().int() }).nullable(),
+  /** The order's first product (its picture, null when none is known), and how many its postings hold; null until
+   *  the chat's postings are read. */
+  product: z.object({ name: z.string(), count: z.number().int(), imageUrl: z.string().nullable() }).nullable(),
   createdAt: z.iso.datetime(),
   /** May an agent write now, until when, and if not, why: decided here, never in the browser. */
   replyState: replyStateSchema,
@@ -52,7 +53,7 @@ export function toChatView(chat: Chat): ChatView {
     lastMessageAuthor: chat.lastMessageAuthor,
     postingNumber: chat.postingNumber,
     orderNumber: chat.orderNumber,
-    product: chat.productName === null ? null : { name: chat.productName, count: chat.productCount },
+    product: chat.productName === null ? null : { name: chat.productName, count: chat.productCount, imageUrl: chat.productImageUrl },
     createdAt: chat.createdAt.toISOString(),
     replyState: computeReplyState(chat),
     assigneeId: chat.assigneeId,

@@ -7,7 +7,7 @@ import {
   type OzonReviewSummary,
 } from "@/lib/ozon";
 
-import type { ProductCard } from "./ensure-products";
+import type { ProductCard } from "@/lib/products/ensure-products";
 import type { FeedbackItem, FeedbackReply } from "./store-feedback-item";
 
 export type LoadFeedbackOptions = {

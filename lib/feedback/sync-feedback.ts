@@ -8,7 +8,7 @@
  * with photos, /v2/review/info. When the cache's counts by status then differ from Ozon's (an older item answered or
  * processed elsewhere, which does not move it up the list), every page is listed and the differing items brought up to
  * date; the same full listing is the import and the sync's hourly full pass. Products' names and pictures come from
- * the products cache (ensure-products.ts).
+ * the products cache (lib/products/ensure-products.ts).
  *
  * Reviews need the review-management subscription: Ozon's 403 is recorded (`reviewsRefused`), polls then skip reviews
  * and full passes try again. Questions refused (no Premium Plus / Pro) are skipped the same way, silently (the chats
@@ -29,7 +29,7 @@ import {
   type OzonReviewSummary,
 } from "@/lib/ozon";
 
-import { ensureProducts, type ProductCard } from "./ensure-products";
+import { ensureProducts, type ProductCard } from "@/lib/products/ensure-products";
 import { feedbackChatId, type FeedbackKind } from "@/lib/cache/feedback-kinds";
 import type { FeedbackMemo } from "./feedback-memo";
 import { loadQuestionItem, loadReviewItem } from "./load-feedback-item";

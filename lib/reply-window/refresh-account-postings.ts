@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { isOzonApiError, type OzonApiError, type OzonConnection } from "@/lib/ozon";
 
+import { fillChatPictures } from "./fill-chat-pictures";
 import { refreshChatsPostings, SETTLED_POSTING_STATUSES } from "./refresh-chats-postings";
 
 /**
@@ -25,6 +26,8 @@ export type RefreshAccountPostingsOptions = {
 
 export type RefreshAccountPostingsResult = {
   chatsChecked: number;
+  /** Chats whose stored postings lacked the row's picture and were looked up (fillChatPictures). */
+  picturesChecked: number;
   /** Chats whose reply window changed (the caller publishes them). */
   changedChatIds: string[];
   /** Ozon's error that stopped the sweep, if one did: the rest is left for the next pass. */
@@ -37,7 +40,8 @@ export type RefreshAccountPostingsResult = {
  * cancelled) is never read again here, nor one whose order Ozon did not know (opening it asks again). The chats
  * whose buyer is waiting come first, then by latest activity. Called by the sync after it stored the chats, so the
  * chat list and "Needs reply" show deadlines for chats nobody opened. Every call goes through the connection's
- * limiter, the account's shared budget.
+ * limiter, the account's shared budget. Then the pictures of chats whose postings are stored without one
+ * (fillChatPictures: chats stored before rows had pictures, or whose lookup failed), as many chats at most.
  */
 export async function refreshAccountPostings(
   db: Db,
@@ -67,7 +71,7 @@ export async function refreshAccountPostings(
     ...(options.maxChats !== undefined ? { take: options.maxChats } : {}),
     select: { id: true },
   });
-  const result: RefreshAccountPostingsResult = { chatsChecked: 0, changedChatIds: [], error: null };
+  const result: RefreshAccountPostingsResult = { chatsChecked: 0, picturesChecked: 0, changedChatIds: [], error: null };
   for (let i = 0; i < due.length; i += CHATS_PER_BATCH) {
     const batch = due.slice(i, i + CHATS_PER_BATCH).map((c) => c.id);
     await options.heartbeat?.();
@@ -80,6 +84,7 @@ export async function refreshAccountPostings(
     }
     result.chatsChecked += batch.length;
   }
+  if (result.error === null) result.picturesChecked = await fillChatPictures(db, connection, accountId, options);
   await options.heartbeat?.();
   return result;
 }

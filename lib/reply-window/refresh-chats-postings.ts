@@ -8,6 +8,7 @@ import {
   type OzonPosting,
 } from "@/lib/ozon";
 
+import { lookUpProductPictures } from "./look-up-product-pictures";
 import { storeChatPostings } from "./store-chat-postings";
 import { updateChatReplyWindow } from "./update-chat-reply-window";
 
@@ -34,7 +35,9 @@ export type RefreshChatsPostingsOptions = {
  * Reads the postings of several buyer chats from Ozon at once and stores them (chat_postings): each chat's posting
  * number (a chat started from an order page, one get each), and every posting of the orders its messages name (an
  * order may have several postings, of any scheme), looked up with the order numbers of all the chats together — one
- * FBS and one FBO list call per 100 order numbers, however many chats. Then recomputes each chat's reply window.
+ * FBS and one FBO list call per 100 order numbers, however many chats. The products' pictures come from the products
+ * cache, which asks Ozon once for all the SKUs it lacks (lookUpProductPictures). Then recomputes each chat's reply
+ * window.
  * Returns the ids of the chats whose reply window changed (the caller publishes them). Ozon's errors propagate,
  * leaving the chats not stored yet as they were; a posting Ozon does not know is skipped.
  */
@@ -107,11 +110,15 @@ export async function refreshChatsPostings(
     }
   }
 
+  // The chats are of one account: the connection's.
+  const skus = [...found.values()].flatMap((postings) => [...postings.values()].flatMap((p) => p.products.map((product) => product.sku)));
+  const pictures = await lookUpProductPictures(db, chats[0]!.accountId, connection, skus, { signal: options.signal, beforeCall: call });
+
   const changed: string[] = [];
   const now = new Date();
   for (const chat of chats) {
     await options.heartbeat?.();
-    await storeChatPostings(db, chat, found.get(chat.id)!.values(), now);
+    await storeChatPostings(db, chat, found.get(chat.id)!.values(), now, pictures);
     if (await updateChatReplyWindow(db, chat.id)) changed.push(chat.id);
   }
   return changed;
