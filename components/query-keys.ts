@@ -1,5 +1,5 @@
 import type { ChatKind } from "@/lib/chats/chat-kinds";
-import type { QueueView } from "@/lib/team/queue-views";
+import type { QueueOrder, QueueView } from "@/lib/team/queue-views";
 
 /**
  * Which chats one chat list shows: a kind and a filter (the chat list, view "all"), or one of the team's views for
@@ -11,6 +11,8 @@ export type ChatListQuery = {
   filter?: "all" | "unread" | "opened" | "closed";
   view?: "all" | QueueView;
   me?: string;
+  /** Needs reply / Unassigned of reviews: "low_rating" puts the lowest rating first (absent: the default order). */
+  order?: QueueOrder;
 };
 
 /**

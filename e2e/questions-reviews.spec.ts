@@ -17,6 +17,9 @@ const WORDS = {
     published: "Sent to Ozon",
     rating: "Rating: 1 of 5",
     reviewsRefused: "Reviews are not imported",
+    reviewOrder: "Order of reviews",
+    lowRatingsFirst: "Low ratings first",
+    rowRating: /Review, (\d) of 5/,
   },
   ru: {
     questions: "Вопросы",
@@ -30,6 +33,9 @@ const WORDS = {
     published: "Отправлено в Ozon",
     rating: "Оценка: 1 из 5",
     reviewsRefused: "Отзывы не загружены",
+    reviewOrder: "Порядок отзывов",
+    lowRatingsFirst: "Сначала низкие оценки",
+    rowRating: /Отзыв, (\d) из 5/,
   },
 } as const;
 
@@ -148,6 +154,23 @@ for (const language of ["en", "ru"] as const) {
     // A 1-star review: its rating in the thread, a comment that marks it processed.
     const review = await emulator(page, "buyer-review", { text: "Пришло сломанным.", rating: 1, photos: 2 });
     const reviewChat = await pollFor(page, accountId, "review", review.id);
+
+    // Needs reply of reviews, low ratings first: the rows' ratings never go down.
+    await page.goto(`/inbox?account=${accountId}`);
+    await page.getByRole("button", { name: w.reviews, exact: true }).click();
+    await page.getByTestId("queue-views").getByRole("button", { name: w.needsReply }).click();
+    const lowFirst = page.getByRole("group", { name: w.reviewOrder }).getByRole("button", { name: w.lowRatingsFirst });
+    await lowFirst.click();
+    await expect(lowFirst).toHaveAttribute("aria-pressed", "true");
+    const rows = page.getByRole("navigation").locator("a[data-chat-id]");
+    await expect(rows.first()).toContainText(w.rowRating);
+    await expect(async () => {
+      const ratings = (await rows.allTextContents()).map((row) => Number(w.rowRating.exec(row)?.[1] ?? 6));
+      expect(ratings.length).toBeGreaterThan(1);
+      expect(ratings[0]).toBe(1);
+      expect(ratings).toEqual([...ratings].sort((a, b) => a - b));
+    }).toPass();
+    await expectAccessible(page);
     await page.goto(`/inbox/${reviewChat.id}?account=${accountId}`);
     await expect(page.getByTestId("feedback-rating")).toContainText(w.rating);
     await expect(page.getByTestId("feedback-panel").getByRole("img")).toHaveCount(3); // the product and two photos

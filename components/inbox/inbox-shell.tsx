@@ -8,6 +8,7 @@ import { ChatList } from "./chat-list";
 import { inboxMessages } from "./messages";
 import { ToggleGroup } from "./toggle-group";
 import type { ChatKind } from "@/lib/chats/chat-kinds";
+import type { QueueOrder } from "@/lib/team/queue-views";
 import { useChatList, type ChatFilter } from "./use-chat-list";
 import { teamMessages } from "@/components/team/messages";
 import { QueueViewTabs } from "@/components/team/queue-view-tabs";
@@ -29,7 +30,11 @@ export function InboxShell({ accounts, userId, children }: { accounts: InboxAcco
   const [kind, setKind] = useState<ChatKind>("buyer");
   const [filter, setFilter] = useState<ChatFilter>("all");
   const [view, setView] = useStoredView();
-  const list = useChatList(current?.id ?? "", kind, filter, view, userId);
+  const [reviewOrder, setReviewOrder] = useState<QueueOrder>("deadline");
+  // Low ratings first is an order of the queue's reviews only (lib/team/queue-views.ts).
+  const ordersReviews = kind === "review" && (view === "needs_reply" || view === "unassigned");
+  const order = ordersReviews && reviewOrder === "low_rating" ? reviewOrder : undefined;
+  const list = useChatList(current?.id ?? "", kind, filter, view, userId, order);
   const totalUnread = list.data?.pages[0]?.totalUnread ?? current?.totalUnread ?? 0;
   const [unseen, setUnseen] = useState(0);
   const title = (unseen > 0 ? teamT.titlePrefix(unseen) : "") + t.documentTitle(totalUnread);
@@ -72,6 +77,17 @@ export function InboxShell({ accounts, userId, children }: { accounts: InboxAcco
               { value: "review", label: t.reviews },
             ]}
           />
+          {ordersReviews && (
+            <ToggleGroup
+              label={t.reviewOrder}
+              value={reviewOrder}
+              onChange={setReviewOrder}
+              options={[
+                { value: "deadline", label: t.orderByWait },
+                { value: "low_rating", label: t.orderLowRating },
+              ]}
+            />
+          )}
           {view === "all" && (
             <ToggleGroup
               label={t.filters}
@@ -87,7 +103,7 @@ export function InboxShell({ accounts, userId, children }: { accounts: InboxAcco
           )}
         </div>
         {/* A new list (account, kind, filter or view) starts with nothing selected. */}
-        <ChatList key={`${current.id} ${kind} ${filter} ${view}`} t={t} locale={locale} accountId={current.id} userId={userId} activeChatId={activeChatId} list={list} />
+        <ChatList key={`${current.id} ${kind} ${filter} ${view} ${order ?? ""}`} t={t} locale={locale} accountId={current.id} userId={userId} activeChatId={activeChatId} list={list} />
       </div>
       <div className={`${activeChatId ? "flex" : "hidden md:flex"} min-w-0 flex-1 flex-col`}>{children}</div>
     </main>

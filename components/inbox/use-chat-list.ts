@@ -6,6 +6,7 @@ import { useLiveRefetchInterval } from "@/components/live/live-updates";
 import { queryKeys } from "@/components/query-keys";
 import type { ChatKind } from "@/lib/chats/chat-kinds";
 import type { ListCachedChatsResponse } from "@/lib/chats/list-cached-chats";
+import type { QueueOrder } from "@/lib/team/queue-views";
 import { accountApi } from "./api-paths";
 
 export type ChatFilter = "all" | "unread" | "opened" | "closed";
@@ -18,14 +19,16 @@ const PAGE_SIZE = "30";
 
 /**
  * One kind and filter of the account's chats, newest activity first, or one of the team's views (`view`, for the
- * agent `me`), paged by the server's cursor.
+ * agent `me`), paged by the server's cursor. `order`: a queue view's order other than the default (reviews' low ratings
+ * first); it is part of the list's key only when given, so the default lists keep theirs.
  */
-export function useChatList(accountId: string, kind: ChatKind, filter: ChatFilter, view: ChatView = "all", me?: string) {
+export function useChatList(accountId: string, kind: ChatKind, filter: ChatFilter, view: ChatView = "all", me?: string, order?: QueueOrder) {
   const refetchInterval = useLiveRefetchInterval(INBOX_REFETCH_MS);
   return useInfiniteQuery({
-    queryKey: queryKeys.account(accountId).chats(view === "all" ? { kind, filter } : { kind, view, me }),
+    queryKey: queryKeys.account(accountId).chats(view === "all" ? { kind, filter } : order ? { kind, view, me, order } : { kind, view, me }),
     queryFn: ({ pageParam, signal }) => {
       const params = view === "all" ? new URLSearchParams({ kind, filter, limit: PAGE_SIZE }) : new URLSearchParams({ kind, view, limit: PAGE_SIZE });
+      if (view !== "all" && order) params.set("order", order);
       if (pageParam) params.set("cursor", pageParam);
       const api = accountApi(accountId);
       return fetchJson<ListCachedChatsResponse>(view === "all" ? api.chats(params) : api.queue(params), { signal });

@@ -29,7 +29,7 @@ const BASE = Date.parse("2026-11-25T09:00:00.000Z");
 // more either side of it, so both sides agree which have passed.
 const NOW = Date.now();
 const HOUR = 3_600_000;
-const KINDS = [undefined, "buyer", "support"] as const;
+const KINDS = [undefined, "buyer", "support", "review"] as const;
 const FILTERS = ["all", "unread", "opened", "closed"] as const;
 
 /**
@@ -41,7 +41,10 @@ function generateChats(accountId: string, users: string[]): Prisma.ChatCreateMan
   const random = randomFrom(11);
   const time = (missingShare: number) => (random.next() < missingShare ? null : new Date(BASE - Math.floor(random.next() * 6) * 60_000));
   return Array.from({ length: CHAT_COUNT }, (_, index) => {
-    const isBuyerChat = random.next() < 0.7;
+    const draw = random.next();
+    const isBuyerChat = draw < 0.6;
+    // Reviews (lib/feedback): rated 1..5 (few distinct ratings, so ties are common), the odd one without.
+    const isReview = draw >= 0.8;
     const workStatus = random.pick(["OPEN", "OPEN", "WAITING", "SNOOZED", "RESOLVED"] as const);
     // The windows lib/reply-window derives: none known, a deadline ahead (ties among them), one passed, not paid.
     const window = random.pick([
@@ -56,7 +59,7 @@ function generateChats(accountId: string, users: string[]): Prisma.ChatCreateMan
       id: random.pick([`c${(index * 7919).toString(36).padStart(6, "0")}`, `c${index.toString(36)}`, `d${index}z`]),
       accountId,
       ozonChatId: `ozon-${index}`,
-      type: isBuyerChat ? "buyer_seller" : "seller_support",
+      type: isBuyerChat ? "buyer_seller" : isReview ? "review" : "seller_support",
       isBuyerChat,
       status: random.pick(["OPENED", "OPENED", "CLOSED"] as const),
       unreadCount: random.pick([0, 0, 1, 4]),
@@ -68,6 +71,8 @@ function generateChats(accountId: string, users: string[]): Prisma.ChatCreateMan
       awaitingSince: time(0.4),
       ...window,
       replyRefusedAt: random.next() < 0.1 ? new Date(BASE) : null,
+      // From the index, not the generator: the other fields stay as they were drawn before reviews were added.
+      rating: isReview ? [1, 1, 2, 3, 5, null][index % 6] : null,
     };
   });
 }
@@ -77,6 +82,8 @@ function everyQuery(agents: string[]): ChatListQuery[] {
   return KINDS.flatMap((kind) => [
     ...FILTERS.map((filter): ChatListQuery => ({ kind, filter })),
     ...QUEUE_VIEWS.flatMap((view) => agents.map((me): ChatListQuery => ({ kind, view, me }))),
+    // Reviews' own order of the queue's two views.
+    ...(kind === "review" ? (["needs_reply", "unassigned"] as const).flatMap((view) => agents.map((me): ChatListQuery => ({ kind, view, me, order: "low_rating" }))) : []),
   ]);
 }
 
@@ -108,7 +115,7 @@ forEachDatabase("the browser's chat list rules against the server's lists", (db)
       const answer =
         query.view === undefined || query.view === "all"
           ? await listCachedChats(db.prisma, accountId, { kind: query.kind, filter: query.filter, cursor, limit: PAGE })
-          : await listQueueChats(db.prisma, accountId, query.me!, { view: query.view, kind: query.kind, cursor, limit: PAGE });
+          : await listQueueChats(db.prisma, accountId, query.me!, { view: query.view, kind: query.kind, order: query.order, cursor, limit: PAGE });
       ids.push(...answer.chats.map((chat) => chat.id));
       if (answer.nextCursor === null) return ids;
       cursor = answer.nextCursor;

@@ -34,13 +34,16 @@ export function chatListAdmits(query: ChatListQuery, chat: ChatView): boolean {
 
 /**
  * The list's order, as a sort comparator (negative: `a` first). Needs reply and Unassigned: Ozon's deadline soonest
- * first (chats without a known deadline after them), then the buyer who has waited longest; every other list: newest
- * activity first, chats without a message last; then by id.
+ * first (chats without a known deadline after them), then the buyer who has waited longest, or with the order
+ * "low_rating" the lowest rating first (none: last), then the longest wait; every other list: newest activity first,
+ * chats without a message last; then by id.
  */
 export function compareChatsInList(query: ChatListQuery, a: ChatView, b: ChatView): number {
-  const byTime = isQueueOrdered(query)
-    ? compareTimes(a.replyState.until, b.replyState.until) || compareTimes(a.awaitingSince, b.awaitingSince)
-    : -compareTimes(a.lastMessageAt, b.lastMessageAt, -Infinity);
+  const byTime = !isQueueOrdered(query)
+    ? -compareTimes(a.lastMessageAt, b.lastMessageAt, -Infinity)
+    : query.order === "low_rating"
+      ? compareRatings(a.feedback?.rating ?? null, b.feedback?.rating ?? null) || compareTimes(a.awaitingSince, b.awaitingSince)
+      : compareTimes(a.replyState.until, b.replyState.until) || compareTimes(a.awaitingSince, b.awaitingSince);
   return byTime !== 0 ? byTime : compareText(a.id, b.id);
 }
 
@@ -61,6 +64,13 @@ function compareTimes(a: string | null, b: string | null, missing = Infinity): n
   const at = a === null ? missing : Date.parse(a);
   const bt = b === null ? missing : Date.parse(b);
   return at === bt ? 0 : at < bt ? -1 : 1;
+}
+
+/** Ascending; a missing rating last (the server's NULLS LAST). */
+function compareRatings(a: number | null, b: number | null): number {
+  const an = a ?? Infinity;
+  const bn = b ?? Infinity;
+  return an === bn ? 0 : an < bn ? -1 : 1;
 }
 
 function compareText(a: string, b: string): number {

@@ -6,25 +6,34 @@ import type { Db } from "@/lib/db/client";
 import type { Chat, Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { computeReplyState } from "@/lib/reply-window/reply-state";
-import { MINE_STATUSES, QUEUE_VIEWS } from "./queue-views";
+import { MINE_STATUSES, QUEUE_ORDERS, QUEUE_VIEWS } from "./queue-views";
 import { chatKindSchema, chatKindWhere } from "@/lib/chats/chat-kinds";
 
 const optionalParam = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
 const LIMIT_ERROR = "limit must be a whole number from 1 to 100";
 
-export const listQueueChatsRequestSchema = z.object({
-  view: z.enum(QUEUE_VIEWS, { error: "view must be needs_reply, mine or unassigned" }),
-  kind: optionalParam(chatKindSchema),
-  cursor: optionalParam(z.string().max(500, { error: "cursor is not valid" })),
-  limit: optionalParam(z.coerce.number({ error: LIMIT_ERROR }).int({ error: LIMIT_ERROR }).min(1, { error: LIMIT_ERROR }).max(100, { error: LIMIT_ERROR })).default(50),
-});
+export const listQueueChatsRequestSchema = z
+  .object({
+    view: z.enum(QUEUE_VIEWS, { error: "view must be needs_reply, mine or unassigned" }),
+    kind: optionalParam(chatKindSchema),
+    order: optionalParam(z.enum(QUEUE_ORDERS, { error: "order must be deadline or low_rating" })).default("deadline"),
+    cursor: optionalParam(z.string().max(500, { error: "cursor is not valid" })),
+    limit: optionalParam(z.coerce.number({ error: LIMIT_ERROR }).int({ error: LIMIT_ERROR }).min(1, { error: LIMIT_ERROR }).max(100, { error: LIMIT_ERROR })).default(50),
+  })
+  // Only reviews have ratings, and only the queue's two views have an order to choose.
+  .refine((request) => request.order !== "low_rating" || (request.kind === "review" && request.view !== "mine"), {
+    error: "order low_rating needs kind review and view needs_reply or unassigned",
+    path: ["order"],
+  });
 export type ListQueueChatsRequest = z.input<typeof listQueueChatsRequestSchema>;
 
 /** Mine: the chat list's position (last activity, id). */
 const mineCursorSchema = z.object({ t: z.iso.datetime().nullable(), id: z.string().min(1).max(100) });
 /** Needs reply and Unassigned: the Ozon deadline (null: none known), the buyer's wait, id. */
 const queueCursorSchema = z.object({ d: z.iso.datetime().nullable(), t: z.iso.datetime(), id: z.string().min(1).max(100) });
+/** Low ratings first: the rating (null: none, last), the buyer's wait, id. */
+const ratingCursorSchema = z.object({ r: z.number().int().nullable(), t: z.iso.datetime(), id: z.string().min(1).max(100) });
 
 function decodeCursor<T extends z.ZodType>(schema: T, cursor: string): z.infer<T> {
   try {
@@ -48,6 +57,9 @@ const encodeCursor = (position: unknown) => Buffer.from(JSON.stringify(position)
  *   `reply_until IS NULL` by awaiting_since (one `NULLS LAST` query could not follow the index past the first group);
  * - unassigned: the same with `assignee_id IS NULL`, on (account_id, assignee_id, work_status, reply_until,
  *   awaiting_since, id);
+ * - order low_rating (reviews of those two views): the lowest rating first, then the longest wait, then id, one range
+ *   on (account_id, type, work_status, rating, awaiting_since, id); a review has no Ozon deadline, so the queue's
+ *   admission stays the same as in the default order;
  * - mine: `account_id = $1 AND assignee_id = $me AND work_status IN (…)` on the same index, sorted by last activity
  *   (an agent's own chats are few). Chats without a message come last, as in the chat list.
  *
@@ -60,7 +72,7 @@ export async function listQueueChats(
   request: ListQueueChatsRequest,
   now: Date = new Date(),
 ): Promise<ListCachedChatsResponse> {
-  const { view, kind, cursor, limit } = listQueueChatsRequestSchema.parse(request);
+  const { view, kind, order, cursor, limit } = listQueueChatsRequestSchema.parse(request);
   const kindWhere = chatKindWhere(kind);
 
   let rows: Chat[];
@@ -71,18 +83,32 @@ export async function listQueueChats(
     const base: Prisma.ChatWhereInput = { accountId, assigneeId: userId, workStatus: { in: [...MINE_STATUSES] }, ...kindWhere };
     // The chat list's own keyset read (newest activity first, chats without a message last), on this view's rows.
     rows = await readChatRows(db, base, position, limit);
+  } else if (order === "low_rating") {
+    const position = cursor === undefined ? null : decodeCursor(ratingCursorSchema, cursor);
+    keyOf = (chat) => ({ r: chat.rating, t: chat.awaitingSince!.toISOString(), id: chat.id });
+    const t = position ? new Date(position.t) : null;
+    const after: Prisma.ChatWhereInput =
+      position === null || t === null
+        ? {}
+        : position.r === null
+          ? { rating: null, OR: [{ awaitingSince: { gt: t } }, { awaitingSince: t, id: { gt: position.id } }] }
+          : {
+              OR: [
+                { rating: { gt: position.r } },
+                { rating: null },
+                { rating: position.r, awaitingSince: { gt: t } },
+                { rating: position.r, awaitingSince: t, id: { gt: position.id } },
+              ],
+            };
+    rows = await db.chat.findMany({
+      where: { AND: [queueBase(accountId, view, kindWhere), answerableWhere(now), after] },
+      orderBy: [{ rating: { sort: "asc", nulls: "last" } }, { awaitingSince: "asc" }, { id: "asc" }],
+      take: limit + 1,
+    });
   } else {
     const position = cursor === undefined ? null : decodeCursor(queueCursorSchema, cursor);
     keyOf = (chat) => ({ d: chat.replyUntil?.toISOString() ?? null, t: chat.awaitingSince!.toISOString(), id: chat.id });
-    const base: Prisma.ChatWhereInput = {
-      accountId,
-      ...(view === "unassigned" ? { assigneeId: null } : {}),
-      workStatus: "OPEN",
-      awaitingSince: { not: null },
-      status: "OPENED",
-      replyRefusedAt: null,
-      ...kindWhere,
-    };
+    const base = queueBase(accountId, view, kindWhere);
     rows = [];
     if (position === null || position.d !== null) {
       const d = position?.d ? new Date(position.d) : null;
@@ -135,4 +161,22 @@ export async function listQueueChats(
     nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null,
     totalUnread: await sumAccountUnread(db, accountId),
   };
+}
+
+/** Needs reply (and Unassigned: its unowned part) before Ozon's reply window is looked at. */
+function queueBase(accountId: string, view: "needs_reply" | "unassigned", kindWhere: Prisma.ChatWhereInput): Prisma.ChatWhereInput {
+  return {
+    accountId,
+    ...(view === "unassigned" ? { assigneeId: null } : {}),
+    workStatus: "OPEN",
+    awaitingSince: { not: null },
+    status: "OPENED",
+    replyRefusedAt: null,
+    ...kindWhere,
+  };
+}
+
+/** Ozon still lets us answer: a deadline ahead, or no window known (the two ranges the default order reads apart). */
+function answerableWhere(now: Date): Prisma.ChatWhereInput {
+  return { OR: [{ replyUntil: { gt: now } }, { replyUntil: null, replyClosedReason: null }] };
 }
