@@ -95,7 +95,7 @@ async function pollFor(page: Page, accountId: string, kind: "question" | "review
 }
 
 for (const language of ["en", "ru"] as const) {
-  test(`a buyer's question arrives by the poll, waits unassigned in Needs reply, is taken and answered; a 1-star review gets a comment (${language})`, async ({ page }) => {
+  test(`a buyer's question arrives by the poll, waits unassigned in Needs reply, is taken and answered with a saved reply; reviews low ratings first; a 1-star review gets a comment (${language})`, async ({ page }) => {
     test.setTimeout(120_000);
     const w = WORDS[language];
     const accountId = await signInAs(page, language);
