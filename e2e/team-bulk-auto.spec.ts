@@ -32,8 +32,9 @@ async function openInbox(page: Page, accountId: string) {
   await stream;
 }
 
+/** Buyer chats of a queue view (questions and reviews share the queue, but the emulator's chat controls take chats only). */
 async function queue(page: Page, accountId: string, view: string): Promise<ApiChat[]> {
-  const answer = await page.request.get(`/api/accounts/${accountId}/queue?view=${view}&limit=50`);
+  const answer = await page.request.get(`/api/accounts/${accountId}/queue?view=${view}&kind=buyer&limit=50`);
   expect(answer.ok()).toBe(true);
   return ((await answer.json()) as { chats: ApiChat[] }).chats;
 }

@@ -25,8 +25,6 @@ async function secondAgent(browser: Browser, admin: Page, accountId: string, nam
   return { id: user.id, page, context };
 }
 
-// FIXME(issue 15): after this stop's last merges the other agent's "typing" line no longer reaches the second tab
-// (the composer became the saved replies' combobox, inside ComposeModes' onInput); the flow passed before them.
 test("two agents: each sees the other viewing and typing; assign, resolve, snooze and a note with a mention show in the other's tab; a deactivated owner's chat returns to the pool", async ({ page: admin, browser }) => {
   test.setTimeout(120_000);
   await signIn(admin, DEMO_ADMIN);

@@ -19,7 +19,10 @@ const TYPING_EVERY_MS = 3_000;
 export function usePresence(accountId: string, chatId: string, userId: string): { others: { name: string; typing: boolean }[]; onTyping: () => void } {
   const queryClient = useQueryClient();
   const key = queryKeys.account(accountId).presence(chatId);
-  const viewers = useQuery<{ viewers: PresenceViewer[] }>({ queryKey: key, queryFn: () => ({ viewers: [] }), staleTime: Infinity }).data?.viewers ?? [];
+  // Kept by the live stream and this tab's own posts; read from the server when the chat opens and again when the
+  // stream reopens (it refreshes every account query): presence events sent while it was closed are not replayed.
+  const viewers =
+    useQuery<{ viewers: PresenceViewer[] }>({ queryKey: key, queryFn: () => fetchJson(accountApi(accountId).presence(chatId)), staleTime: Infinity }).data?.viewers ?? [];
   const post = useCallback(
     (state: "view" | "typing" | "leave") =>
       fetchJson<{ viewers: PresenceViewer[] }>(accountApi(accountId).presence(chatId), { method: "POST", body: JSON.stringify({ state }), keepalive: state === "leave" })

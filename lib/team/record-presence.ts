@@ -3,6 +3,7 @@ import type { PresenceViewer } from "@/lib/cache/presence-view";
 import { findAccountChat } from "@/lib/chats/find-account-chat";
 import type { Db } from "@/lib/db/client";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
+import { readViewers, toViewer, type ViewerRow } from "./read-viewers";
 
 /** A tab renews its presence this often; a viewer counts until twice that without a renewal. */
 const PRESENCE_HEARTBEAT_MS = 15_000;
@@ -16,27 +17,8 @@ export const recordPresenceRequestSchema = z.object({
 });
 export type RecordPresenceRequest = z.infer<typeof recordPresenceRequestSchema>;
 
-type Row = { userId: string; name: string; viewingUntil: Date; typingUntil: Date | null };
-
-const toViewer = (row: Row): PresenceViewer => ({
-  userId: row.userId,
-  name: row.name,
-  viewingUntil: row.viewingUntil.toISOString(),
-  typingUntil: row.typingUntil?.toISOString() ?? null,
-});
-
-/** The agents viewing the chat now (typing only while it lasts), by name. */
-async function readViewers(db: Db, chatId: string, now: Date): Promise<Row[]> {
-  const rows = await db.chatPresence.findMany({
-    where: { chatId, viewingUntil: { gt: now } },
-    select: { userId: true, viewingUntil: true, typingUntil: true, user: { select: { name: true } } },
-    orderBy: { userId: "asc" },
-  });
-  return rows.map((r) => ({ userId: r.userId, name: r.user.name, viewingUntil: r.viewingUntil, typingUntil: r.typingUntil && r.typingUntil > now ? r.typingUntil : null }));
-}
-
 /** What the other tabs need to redraw: who is there and who types (not the renewed expiry times). */
-const shape = (rows: Row[]) => rows.map((r) => `${r.userId}:${r.typingUntil ? "t" : "v"}`).join(",");
+const shape = (rows: ViewerRow[]) => rows.map((r) => `${r.userId}:${r.typingUntil ? "t" : "v"}`).join(",");
 
 /**
  * Records an agent's presence in a chat (a heartbeat while it is open, a keystroke while typing, leaving) in

@@ -12,6 +12,7 @@ import { applyBulkAction } from "./apply-bulk-action";
 import { assignChat } from "./assign-chat";
 import { countQueueViews } from "./count-queue-views";
 import { listChatActivities } from "./list-chat-activities";
+import { listChatViewers } from "./list-chat-viewers";
 import { listQueueChats } from "./list-queue-chats";
 import { recordPresence, PRESENCE_TTL_MS } from "./record-presence";
 import { releaseUserChats } from "./release-user-chats";
@@ -182,6 +183,21 @@ forEachDatabase("the team's actions on chats", (db) => {
     expect((await recordPresence(db.prisma, target(), boris.id, { state: "view" }, later)).viewers.map((v) => v.userId)).toEqual([boris.id]);
     await recordPresence(db.prisma, target(), boris.id, { state: "leave" }, later);
     expect(await db.prisma.chatPresence.count({ where: { userId: boris.id } })).toBe(0);
+  });
+
+  it("presence is read again without recording any (a tab whose stream reopened): who views, typing while it lasts", async () => {
+    const now = new Date();
+    await recordPresence(db.prisma, target(), anna.id, { state: "typing" }, now);
+    await recordPresence(db.prisma, target(), boris.id, { state: "view" }, now);
+    const read = await listChatViewers(db.prisma, target(), now);
+    expect(read.viewers.map((v) => `${v.name}:${v.typingUntil !== null}`).sort()).toEqual(["Anna:true", "Борис:false"]);
+    // After the typing's expiry Anna still views; after the viewing's, nobody is listed; nothing was written by reading.
+    const afterTyping = await listChatViewers(db.prisma, target(), new Date(now.getTime() + 10_000));
+    expect(afterTyping.viewers.map((v) => `${v.name}:${v.typingUntil !== null}`).sort()).toEqual(["Anna:false", "Борис:false"]);
+    expect((await listChatViewers(db.prisma, target(), new Date(now.getTime() + PRESENCE_TTL_MS + 1000))).viewers).toEqual([]);
+    expect(await db.prisma.chatPresence.count()).toBe(2);
+    // Another account's chat id is not found through this account.
+    await expect(listChatViewers(db.prisma, { accountId: (await createLiveTestChat(db.prisma)).accountId, chatId })).rejects.toThrow();
   });
 
   describe("the queue", () => {
