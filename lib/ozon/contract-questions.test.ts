@@ -9,18 +9,16 @@
  * 3. The client against the emulator over HTTP: paging, filters, counts, status changes, answers with their limits,
  *    the subscription refusal, auth and the rate limit.
  */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { BASIC } from "@/emulator/testing";
 import { withTestEmulator } from "@/emulator/with-test-emulator";
+import { expectShapeOf, ozonErrorOf, serveOzonExamples } from "@/lib/testing/serve-ozon-examples";
 import { withEmulator } from "@/lib/testing/with-emulator";
 
 import { changeQuestionStatus } from "./change-question-status";
 import { countQuestions } from "./count-questions";
 import { createQuestionAnswer } from "./create-question-answer";
 import { deleteQuestionAnswer } from "./delete-question-answer";
-import { isOzonApiError, type OzonApiError } from "./errors";
 import { getQuestion } from "./get-question";
 import { listAllQuestionAnswers, listQuestionAnswers } from "./list-question-answers";
 import { listAllQuestions, listQuestions } from "./list-questions";
@@ -54,59 +52,14 @@ const LIST_REQUEST = { filter: { date_from: "2019-08-24T14:15:22Z", date_to: "20
 const ANSWER_LIST_REQUEST = { last_id: "", question_id: "019228a7-91d8-76af-a73a-e989dfac7ac8", sku: 646399170 };
 const CHANGE_STATUS_REQUEST = { question_ids: ["string"], status: "VIEWED" };
 
-/** Every key path of a JSON value with its JSON type (arrays: the paths of their first element). */
-function shape(value: unknown, path = "$", out = new Map<string, string>()): Map<string, string> {
-  if (Array.isArray(value)) {
-    out.set(path, "array");
-    if (value.length > 0) shape(value[0], `${path}[]`, out);
-  } else if (value !== null && typeof value === "object") {
-    out.set(path, "object");
-    for (const [k, v] of Object.entries(value)) shape(v, `${path}.${k}`, out);
-  } else out.set(path, typeof value);
-  return out;
-}
-
-function expectShapeOf(example: string, actual: unknown, except: readonly string[] = []) {
-  const got = shape(actual);
-  for (const [path, type] of shape(JSON.parse(example))) {
-    if (!except.includes(path)) expect([path, got.get(path)]).toEqual([path, type]);
-  }
-}
-
-async function errorOf(p: Promise<unknown>): Promise<OzonApiError> {
-  const e = await p.then(
-    () => undefined,
-    (x: unknown) => x,
-  );
-  if (!isOzonApiError(e)) throw new Error(`expected an OzonApiError, got ${String(e)}`);
-  return e;
-}
-
 describe("Ozon's examples over real HTTP", () => {
-  let server: Server;
-  let url = "";
-  const bodies: Record<string, string> = {
+  const { received, connection: conn } = serveOzonExamples({
     "/v1/question/list": LIST_EXAMPLE,
     "/v1/question/info": INFO_EXAMPLE,
     "/v1/question/count": COUNT_EXAMPLE,
     "/v1/question/answer/create": CREATE_EXAMPLE,
     "/v1/question/answer/list": ANSWERS_EXAMPLE,
-  };
-  const received: { path: string; body: string }[] = [];
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      let body = "";
-      req.on("data", (c: Buffer) => (body += c.toString()));
-      req.on("end", () => {
-        received.push({ path: req.url ?? "", body });
-        res.writeHead(200, { "content-type": "application/json" }).end(bodies[req.url ?? ""] ?? "{}");
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  const conn = () => ({ baseUrl: url, clientId: "1", apiKey: "k" });
 
   it("list: Ozon's request fields, its answer in camelCase", async () => {
     const r = await listQuestions(conn(), {
@@ -178,12 +131,12 @@ describe("Ozon's examples over real HTTP", () => {
 
   it("refuses bad input before the wire", async () => {
     const before = received.length;
-    expect((await errorOf(createQuestionAnswer(conn(), { questionId: "q", sku: "1", text: "Д" }))).kind).toBe("invalid_input");
-    expect((await errorOf(createQuestionAnswer(conn(), { questionId: "q", sku: "1", text: "x".repeat(3001) }))).message).toMatch(/at most 3000/);
-    expect((await errorOf(createQuestionAnswer(conn(), { questionId: "q", sku: "1", text: "   " }))).kind).toBe("invalid_input");
-    expect((await errorOf(createQuestionAnswer(conn(), { questionId: "q", sku: "abc", text: "Да" }))).kind).toBe("invalid_input");
-    expect((await errorOf(changeQuestionStatus(conn(), { questionIds: [], status: "VIEWED" }))).kind).toBe("invalid_input");
-    expect((await errorOf(listQuestions(conn(), { limit: 101 }))).kind).toBe("invalid_input");
+    expect((await ozonErrorOf(createQuestionAnswer(conn(), { questionId: "q", sku: "1", text: "Д" }))).kind).toBe("invalid_input");
+    expect((await ozonErrorOf(createQuestionAnswer(conn(), { questionId: "q", sku: "1", text: "x".repeat(3001) }))).message).toMatch(/at most 3000/);
+    expect((await ozonErrorOf(createQuestionAnswer(conn(), { questionId: "q", sku: "1", text: "   " }))).kind).toBe("invalid_input");
+    expect((await ozonErrorOf(createQuestionAnswer(conn(), { questionId: "q", sku: "abc", text: "Да" }))).kind).toBe("invalid_input");
+    expect((await ozonErrorOf(changeQuestionStatus(conn(), { questionIds: [], status: "VIEWED" }))).kind).toBe("invalid_input");
+    expect((await ozonErrorOf(listQuestions(conn(), { limit: 101 }))).kind).toBe("invalid_input");
     expect(received.length).toBe(before);
   });
 });
@@ -294,11 +247,11 @@ describe("the emulator's question methods", () => {
     const others = answers.filter((a) => a.authorName !== "ООО «Домашний уют»");
     expect(others.length).toBeGreaterThan(0);
 
-    const refused = await errorOf(deleteQuestionAnswer(conn(), { answerId: others[0]!.id, sku: String(q.sku) }));
+    const refused = await ozonErrorOf(deleteQuestionAnswer(conn(), { answerId: others[0]!.id, sku: String(q.sku) }));
     expect([refused.status, refused.kind]).toEqual([403, "forbidden"]);
     await deleteQuestionAnswer(conn(), { answerId, sku: String(q.sku) });
     expect((await listAllQuestionAnswers(conn(), { questionId: q.id, sku: String(q.sku) })).answers.map((a) => a.id)).not.toContain(answerId);
-    const gone = await errorOf(deleteQuestionAnswer(conn(), { answerId, sku: String(q.sku) }));
+    const gone = await ozonErrorOf(deleteQuestionAnswer(conn(), { answerId, sku: String(q.sku) }));
     expect([gone.status, gone.kind]).toEqual([404, "not_found"]);
     expect(gone.message).toMatch(/answer/);
   });
@@ -331,7 +284,7 @@ describe("the emulator's question methods", () => {
   });
 
   it("a seller without Premium Plus or Pro gets 403, said in words", async () => {
-    const e = await errorOf(countQuestions(emulator.connection({ clientId: BASIC.clientId, apiKey: BASIC.apiKey })));
+    const e = await ozonErrorOf(countQuestions(emulator.connection({ clientId: BASIC.clientId, apiKey: BASIC.apiKey })));
     expect([e.status, e.kind, e.requiredSubscription]).toEqual([403, "premium_required", "premium"]);
     expect(e.message).toMatch(/product questions need a Premium Plus or Premium Pro/);
     await ctl.sellerSettings({ client_id: BASIC.clientId, subscription: "PREMIUM_PRO" });
@@ -339,7 +292,7 @@ describe("the emulator's question methods", () => {
   });
 
   it("a wrong key and missing headers are refused as for the chat methods", async () => {
-    const bad = await errorOf(listQuestions(emulator.connection({ apiKey: "wrong" })));
+    const bad = await ozonErrorOf(listQuestions(emulator.connection({ apiKey: "wrong" })));
     expect([bad.status, bad.kind]).toEqual([404, "bad_credentials"]);
     const bare = await emulator.ozon.call("/v1/question/list", {}, {});
     expect([bare.status, bare.json.code]).toEqual([401, 16]);
@@ -354,7 +307,7 @@ describe("the emulator's question methods", () => {
 
     const q = (await ctl.feedback()).questions[0]!;
     await ctl.addFault({ path: "/v1/question/answer/create", mode: "error", status: 503, count: 1 });
-    const e = await errorOf(createQuestionAnswer(conn(), { questionId: q.id, sku: String(q.sku), text: "Да, подходит." }));
+    const e = await ozonErrorOf(createQuestionAnswer(conn(), { questionId: q.id, sku: String(q.sku), text: "Да, подходит." }));
     expect([e.kind, e.attempts, e.outcomeUnknown]).toEqual(["server_error", 1, true]);
   });
 });

@@ -8,9 +8,8 @@
  * 2. The emulator answers with every field those examples have, of the same JSON type.
  * 3. The emulator's chat ratings follow a scripted history on its clock: figures computed by hand.
  */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { expectShapeOf, jsonShape, serveOzonExamples } from "@/lib/testing/serve-ozon-examples";
 import { withEmulator } from "@/lib/testing/with-emulator";
 
 import { getRatingHistory } from "./get-rating-history";
@@ -61,37 +60,8 @@ const HISTORY_EXAMPLE = `{
   ]
 }`;
 
-/** Every key path of a JSON value with its JSON type (arrays: the paths of their first element). */
-function shape(value: unknown, path = "$", out = new Map<string, string>()): Map<string, string> {
-  if (Array.isArray(value)) {
-    out.set(path, "array");
-    if (value.length > 0) shape(value[0], `${path}[]`, out);
-  } else if (value !== null && typeof value === "object") {
-    out.set(path, "object");
-    for (const [k, v] of Object.entries(value)) shape(v, `${path}.${k}`, out);
-  } else out.set(path, typeof value);
-  return out;
-}
-
 describe("Ozon's examples over real HTTP", () => {
-  let server: Server;
-  let url = "";
-  const bodies: Record<string, string> = { "/v1/rating/summary": SUMMARY_EXAMPLE, "/v1/rating/history": HISTORY_EXAMPLE };
-  const received: { path: string; body: string }[] = [];
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      let body = "";
-      req.on("data", (c: Buffer) => (body += c.toString()));
-      req.on("end", () => {
-        received.push({ path: req.url ?? "", body });
-        res.writeHead(200, { "content-type": "application/json" }).end(bodies[req.url ?? ""] ?? "{}");
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  const conn = () => ({ baseUrl: url, clientId: "1", apiKey: "k" });
+  const { received, connection: conn } = serveOzonExamples({ "/v1/rating/summary": SUMMARY_EXAMPLE, "/v1/rating/history": HISTORY_EXAMPLE });
 
   it("summary", async () => {
     const r = await getRatingSummary(conn());
@@ -170,8 +140,7 @@ describe("the emulator's rating methods", () => {
   it("answer with every field of Ozon's examples, of the same type", async () => {
     const summary = await emulator.ozon.call("/v1/rating/summary", {});
     expect(summary.status).toBe(200);
-    const got = shape(summary.json);
-    for (const [path, type] of shape(JSON.parse(SUMMARY_EXAMPLE))) expect([path, got.get(path)]).toEqual([path, type]);
+    expectShapeOf(SUMMARY_EXAMPLE, summary.json);
     const now = new Date((await ctl.health()).now);
     const history = await emulator.ozon.call("/v1/rating/history", {
       date_from: new Date(now.getTime() - 3 * 86_400_000).toISOString(),
@@ -180,11 +149,9 @@ describe("the emulator's rating methods", () => {
       with_premium_scores: true,
     });
     expect(history.status).toBe(200);
-    const gotHistory = shape(history.json);
     // premium_scores is empty for chat ratings (Ozon gives penalty scores only for rating_on_time and review scores).
-    for (const [path, type] of shape(JSON.parse(HISTORY_EXAMPLE))) {
-      if (!path.startsWith("$.premium_scores[]")) expect([path, gotHistory.get(path)]).toEqual([path, type]);
-    }
+    const premiumScores = [...jsonShape(JSON.parse(HISTORY_EXAMPLE)).keys()].filter((path) => path.startsWith("$.premium_scores[]"));
+    expectShapeOf(HISTORY_EXAMPLE, history.json, premiumScores);
     expect(history.json.ratings.map((r: { rating: string }) => r.rating)).toEqual(["rating_reaction_time", "rating_replied_dialogs_ratio"]);
     // one value per UTC day from date_from's day through today
     expect(history.json.ratings[0].values).toHaveLength(4);

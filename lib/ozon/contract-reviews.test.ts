@@ -9,18 +9,17 @@
  * 3. The client against the emulator over HTTP: paging, filters, counts, status changes, comments with their limits,
  *    moderation, the review-subscription refusal, auth and the rate limit.
  */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { BASIC } from "@/emulator/testing";
 import { withTestEmulator } from "@/emulator/with-test-emulator";
+import { expectShapeOf, ozonErrorOf, serveOzonExamples } from "@/lib/testing/serve-ozon-examples";
 import { withEmulator } from "@/lib/testing/with-emulator";
 
 import { changeReviewStatus } from "./change-review-status";
 import { countReviews } from "./count-reviews";
 import { createReviewComment } from "./create-review-comment";
 import { deleteReviewComment } from "./delete-review-comment";
-import { isOzonApiError, isReviewsSubscriptionError, type OzonApiError } from "./errors";
+import { isReviewsSubscriptionError } from "./errors";
 import { getReview } from "./get-review";
 import { listProducts } from "./list-products";
 import { listAllReviewComments, listReviewComments } from "./list-review-comments";
@@ -64,59 +63,15 @@ const COMMENT_CREATE_REQUEST = { mark_review_as_processed: true, parent_comment_
 const COMMENT_LIST_REQUEST = { limit: 100, offset: 0, review_id: "0187310a-97d9-dfcf-3039-82d809f0e233", sort_dir: "ASC" };
 const COMMENT_DELETE_REQUEST = { comment_id: "string", sku: 0 };
 
-function shape(value: unknown, path = "$", out = new Map<string, string>()): Map<string, string> {
-  if (Array.isArray(value)) {
-    out.set(path, "array");
-    if (value.length > 0) shape(value[0], `${path}[]`, out);
-  } else if (value !== null && typeof value === "object") {
-    out.set(path, "object");
-    for (const [k, v] of Object.entries(value)) shape(v, `${path}.${k}`, out);
-  } else out.set(path, typeof value);
-  return out;
-}
-
-function expectShapeOf(example: string, actual: unknown, except: readonly string[] = []) {
-  const got = shape(actual);
-  for (const [path, type] of shape(JSON.parse(example))) {
-    if (!except.includes(path)) expect([path, got.get(path)]).toEqual([path, type]);
-  }
-}
-
-async function errorOf(p: Promise<unknown>): Promise<OzonApiError> {
-  const e = await p.then(
-    () => undefined,
-    (x: unknown) => x,
-  );
-  if (!isOzonApiError(e)) throw new Error(`expected an OzonApiError, got ${String(e)}`);
-  return e;
-}
-
 describe("Ozon's examples over real HTTP", () => {
-  let server: Server;
-  let url = "";
-  const bodies: Record<string, string> = {
+  const { received, connection: conn } = serveOzonExamples({
     "/v2/review/list": LIST_EXAMPLE,
     "/v2/review/info": INFO_EXAMPLE,
     "/v2/review/count": COUNT_EXAMPLE,
     "/v1/review/comment/create": COMMENT_CREATE_EXAMPLE,
     "/v1/review/comment/list": COMMENTS_EXAMPLE,
     "/v3/product/info/list": PRODUCTS_EXAMPLE,
-  };
-  const received: { path: string; body: string }[] = [];
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      let body = "";
-      req.on("data", (c: Buffer) => (body += c.toString()));
-      req.on("end", () => {
-        received.push({ path: req.url ?? "", body });
-        res.writeHead(200, { "content-type": "application/json" }).end(bodies[req.url ?? ""] ?? "{}");
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  const conn = () => ({ baseUrl: url, clientId: "1", apiKey: "k" });
 
   it("list", async () => {
     const r = await listReviews(conn(), { status: "NEW", orderStatus: "DELIVERED", from: new Date("2026-03-10T14:08:00.257Z"), sortDir: "ASC", limit: 20 });
@@ -206,10 +161,10 @@ describe("Ozon's examples over real HTTP", () => {
 
   it("refuses bad input before the wire", async () => {
     const before = received.length;
-    expect((await errorOf(createReviewComment(conn(), { reviewId: "r", text: "!", markReviewAsProcessed: false }))).kind).toBe("invalid_input");
-    expect((await errorOf(listReviews(conn(), { limit: 19 }))).kind).toBe("invalid_input");
-    expect((await errorOf(changeReviewStatus(conn(), { reviewIds: Array.from({ length: 101 }, (_, i) => `r${i}`), status: "VIEWED" }))).kind).toBe("invalid_input");
-    expect((await errorOf(listProducts(conn(), { skus: [] }))).kind).toBe("invalid_input");
+    expect((await ozonErrorOf(createReviewComment(conn(), { reviewId: "r", text: "!", markReviewAsProcessed: false }))).kind).toBe("invalid_input");
+    expect((await ozonErrorOf(listReviews(conn(), { limit: 19 }))).kind).toBe("invalid_input");
+    expect((await ozonErrorOf(changeReviewStatus(conn(), { reviewIds: Array.from({ length: 101 }, (_, i) => `r${i}`), status: "VIEWED" }))).kind).toBe("invalid_input");
+    expect((await ozonErrorOf(listProducts(conn(), { skus: [] }))).kind).toBe("invalid_input");
     expect(received.length).toBe(before);
   });
 });
@@ -307,7 +262,7 @@ describe("the emulator's review methods", () => {
     expect(await countReviews(conn())).toMatchObject({ total: before.total + 1, new: before.new + 1 });
     await changeReviewStatus(conn(), { reviewIds: [added.id], status: "VIEWED" });
     expect((await getReview(conn(), added.id)).status).toBe("VIEWED");
-    const missing = await errorOf(changeReviewStatus(conn(), { reviewIds: [added.id, "01920411-f6af-7e58-a8a4-63c5cfc007d0"], status: "PROCESSED" }));
+    const missing = await ozonErrorOf(changeReviewStatus(conn(), { reviewIds: [added.id, "01920411-f6af-7e58-a8a4-63c5cfc007d0"], status: "PROCESSED" }));
     expect([missing.status, missing.kind]).toEqual([404, "not_found"]);
     expect((await getReview(conn(), added.id)).status).toBe("VIEWED");
   });
@@ -331,11 +286,11 @@ describe("the emulator's review methods", () => {
     const rejected = (await listReviewComments(conn(), { reviewId: review.id })).comments.find((c) => c.id === commentId);
     expect(rejected).toMatchObject({ isPublished: false, isRejected: true, deviationReason: "Ссылка в тексте" });
 
-    const notOurs = await errorOf(deleteReviewComment(conn(), { commentId: buyer.id, sku: String(review.sku) }));
+    const notOurs = await ozonErrorOf(deleteReviewComment(conn(), { commentId: buyer.id, sku: String(review.sku) }));
     expect([notOurs.status, notOurs.kind]).toEqual([403, "forbidden"]);
     await deleteReviewComment(conn(), { commentId, sku: String(review.sku) });
     expect((await listAllReviewComments(conn(), { reviewId: review.id })).comments.map((c) => c.id)).toEqual([keep.commentId, buyer.id]);
-    const gone = await errorOf(deleteReviewComment(conn(), { commentId, sku: String(review.sku) }));
+    const gone = await ozonErrorOf(deleteReviewComment(conn(), { commentId, sku: String(review.sku) }));
     expect([gone.status, gone.kind]).toEqual([404, "not_found"]);
   });
 
@@ -383,7 +338,7 @@ describe("the emulator's review methods", () => {
     expect((await emulator.ozon.call("/v1/question/count", {})).status).toBe(200);
     expect((await emulator.ozon.call("/v3/product/info/list", { sku: [String(review.sku)] })).status).toBe(200);
 
-    const e = await errorOf(countReviews(conn()));
+    const e = await ozonErrorOf(countReviews(conn()));
     expect([e.status, e.kind, e.requiredSubscription, e.retryable]).toEqual([403, "premium_required", "reviews", false]);
     expect(isReviewsSubscriptionError(e)).toBe(true);
     expect(e.message).toMatch(/review-management subscription .*Premium Pro/);
@@ -392,12 +347,12 @@ describe("the emulator's review methods", () => {
     await ctl.sellerSettings({ subscription: "PREMIUM_PRO" });
     expect((await countReviews(conn())).total).toBeGreaterThan(0);
     // basic-client has neither.
-    const basic = await errorOf(listReviews(emulator.connection({ clientId: BASIC.clientId, apiKey: BASIC.apiKey })));
+    const basic = await ozonErrorOf(listReviews(emulator.connection({ clientId: BASIC.clientId, apiKey: BASIC.apiKey })));
     expect(isReviewsSubscriptionError(basic)).toBe(true);
   });
 
   it("a wrong key is refused as for the chat methods; a read is retried after 429", async () => {
-    const bad = await errorOf(countReviews(emulator.connection({ apiKey: "wrong" })));
+    const bad = await ozonErrorOf(countReviews(emulator.connection({ apiKey: "wrong" })));
     expect([bad.status, bad.kind]).toEqual([404, "bad_credentials"]);
     await ctl.addFault({ path: "/v2/review/list", mode: "rate_limit", count: 1, retry_after_seconds: 1 });
     const retried: number[] = [];
