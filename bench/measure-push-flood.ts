@@ -27,6 +27,8 @@ export type PushFloodFigures = {
   injectedMs: number;
   /** Every push's first attempt, from the emulator's log: the time until the app answered (or gave up). */
   firstAttempt: Summary;
+  /** First attempt's start → push_events.received_at (delivery, the receiver's reads and its INSERT). */
+  stored: Summary;
   /** First attempts answered 200 within ACK_LIMIT_MS. */
   acknowledgedUnderLimit: number;
   /** Pushes that needed a retry; pushes never answered 200, retries included. */
@@ -55,7 +57,10 @@ type Options = {
   log: (line: string) => void;
 };
 
-type PushLog = { done: boolean; pushes: { message_id?: string; delivered: boolean; attempts: { status: number | null; duration_ms: number }[] }[] };
+type PushLog = {
+  done: boolean;
+  pushes: { message_id?: string; delivered: boolean; attempts: { sent_at: number; status: number | null; duration_ms: number }[] }[];
+};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
@@ -143,6 +148,15 @@ export async function measurePushFlood(options: Options): Promise<PushFloodFigur
       `SELECT count(*) AS rows, count(DISTINCT payload->>'message_id') AS distinct FROM push_events WHERE account_id = $1 AND payload->>'message_id' = ANY($2)`,
       [options.accountId, messageIds],
     );
+    const receivedAt = await sql.query<{ id: string; at: number }>(
+      `SELECT payload->>'message_id' AS id, extract(epoch FROM received_at) * 1000 AS at FROM push_events WHERE account_id = $1 AND payload->>'message_id' = ANY($2)`,
+      [options.accountId, messageIds],
+    );
+    const sentAt = new Map(pushes.map((p) => [p.message_id!, p.attempts[0]?.sent_at]));
+    const storedAfter = receivedAt.rows.flatMap((row) => {
+      const sent = sentAt.get(row.id);
+      return sent === undefined ? [] : [Number(row.at) - sent];
+    });
     const cached = await sql.query<{ n: string }>(
       `SELECT count(*) AS n FROM messages m JOIN chats c ON c.id = m.chat_id WHERE c.account_id = $1 AND m.ozon_message_id = ANY($2::bigint[])`,
       [options.accountId, messageIds],
@@ -152,6 +166,7 @@ export async function measurePushFlood(options: Options): Promise<PushFloodFigur
       chats: chats.length,
       injectedMs,
       firstAttempt: summarize(first.map((a) => a.duration_ms)),
+      stored: summarize(storedAfter),
       acknowledgedUnderLimit: first.filter((a) => a.status === 200 && a.duration_ms < ACK_LIMIT_MS).length,
       retried: pushes.filter((p) => p.attempts.length > 1).length,
       notAcknowledged: options.pushes - pushes.filter((p) => p.delivered).length,
@@ -176,7 +191,7 @@ function describe(f: PushFloodFigures): string {
   const a = f.firstAttempt;
   return (
     `  push flood: ${f.pushes} pushes over ${f.chats} chats in ${(f.injectedMs / 1000).toFixed(1)} s; first attempt p50/p95/max ` +
-    `${a.median.toFixed(0)}/${a.p95.toFixed(0)}/${a.max.toFixed(0)} ms, ${f.acknowledgedUnderLimit} acknowledged under ${ACK_LIMIT_MS} ms, ` +
+    `${a.median.toFixed(0)}/${a.p95.toFixed(0)}/${a.max.toFixed(0)} ms (stored after ${f.stored.median.toFixed(0)}/${f.stored.p95.toFixed(0)}/${f.stored.max.toFixed(0)} ms), ${f.acknowledgedUnderLimit} acknowledged under ${ACK_LIMIT_MS} ms, ` +
     `${f.retried} retried, ${f.notAcknowledged} never acknowledged; stored ${f.storedRows} rows for ${f.storedDistinct} messages, ${f.lost} lost; ` +
     `queue empty after ${f.drainedMs === null ? "(not within the limit)" : `${(f.drainedMs / 1000).toFixed(1)} s`}; ` +
     `health ${f.health.requests} asked, ${f.health.failures} failed, p95 ${f.health.latency.p95.toFixed(0)} ms, max ${f.health.latency.max.toFixed(0)} ms; ` +

@@ -496,7 +496,7 @@ async function main() {
       const a = flood.firstAttempt;
       rows.push({
         figure: `push flood: ${flood.pushes} pushes in ${(flood.injectedMs / 1000).toFixed(0)} s, acknowledged p50 | p95 | max`,
-        value: `${ms(a.median)} | ${ms(a.p95)} | ${ms(a.max)} | ${flood.acknowledgedUnderLimit} of ${flood.pushes} under 1 s`,
+        value: `${ms(a.median)} | ${ms(a.p95)} | ${ms(a.max)} | ${flood.acknowledgedUnderLimit} of ${flood.pushes} under 1 s (stored after p50 ${ms(flood.stored.median)}, p95 ${ms(flood.stored.p95)})`,
         target: "all < 1 s, p95 < 100 ms",
         pass: flood.acknowledgedUnderLimit === flood.pushes && a.p95 < 100,
       });
