@@ -26,7 +26,8 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 /**
  * Everything POST /api/push/<token> does before it answers, and nothing slower: Ozon suspends pushes to an endpoint
- * that takes over 5 s or answers non-200 too often, so a chat event costs a share of one INSERT, a cheap UPDATE and no Ozon call.
+ * that takes over 5 s or answers non-200 too often, so a chat event costs a share of one token lookup and one INSERT
+ * (pushes arriving together share each, batchWhileBusy), at most one small UPDATE a second, and no Ozon call.
  *
  * Order: the token (unknown → 404), the account's source-network option (→ 403), the body (≤ 1 MiB of JSON), the
  * payload. A chat event is queued in push_events (a repeated delivery hits the dedupe key and is dropped; pushes
