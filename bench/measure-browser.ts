@@ -116,8 +116,11 @@ async function signedInContext(browser: Browser, appUrl: string, cookie: string)
 async function navigationToList(context: BrowserContext, url: string): Promise<number> {
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(url, { waitUntil: "commit" });
-  await page.waitForFunction("window.__listVisibleAt !== null", null, { timeout: 30_000 });
-  return page.evaluate<number>("window.__listVisibleAt");
+  // Functions, not strings: Playwright evaluates a string predicate with eval inside the page, which the app's CSP
+  // refuses (no 'unsafe-eval').
+  // Each function is sent to the page on its own (no closure), so each reads the window itself.
+  await page.waitForFunction(() => (window as unknown as { __listVisibleAt: number | null }).__listVisibleAt !== null, null, { timeout: 30_000 });
+  return (await page.evaluate(() => (window as unknown as { __listVisibleAt: number | null }).__listVisibleAt))!;
 }
 
 export async function measureBrowser(options: {
