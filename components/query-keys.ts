@@ -1,4 +1,4 @@
-import type { ChatKind } from "@/lib/chats/chat-kinds";
+import type { ChatKind } from "@/lib/chats/chat-kind-of";
 import type { QueueOrder, QueueView } from "@/lib/team/queue-views";
 
 /**

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  clientImportsOfPackage,
   describeCycle,
   findFolderCycles,
   libFolderEdges,
@@ -23,6 +24,15 @@ describe("the folders of lib/ (the allowed direction: README, Layout)", () => {
   it("never import app/ or components/, nor (outside tests) the test harness lib/testing", () => {
     expect(libToUiImports(files)).toEqual([]);
     expect(nonTestImportsOfHarness(files)).toEqual([]);
+  });
+});
+
+describe("the inbox's first load in the browser", () => {
+  it("does not import zod (it would be a third of the inbox's own JavaScript; schemas stay on the server and in forms)", () => {
+    const files = new Map([...readSourceFiles(root, "app"), ...readSourceFiles(root, "components"), ...readSourceFiles(root, "lib")]);
+    const entries = ["app/layout.tsx", "app/(app)/layout.tsx", "app/(app)/inbox/layout.tsx", "app/(app)/inbox/page.tsx", "app/(app)/inbox/[chatId]/page.tsx"];
+    for (const entry of entries) expect(files.has(entry)).toBe(true);
+    expect(clientImportsOfPackage(files, entries, "zod").map((chain) => chain.join(" → "))).toEqual([]);
   });
 });
 
@@ -67,5 +77,17 @@ describe("the import-graph check itself", () => {
       { file: "lib/a/x.ts", specifier: "@/components/inbox/y" },
       { file: "lib/a/x.ts", specifier: "../../app/page" },
     ]);
+  });
+
+  it("finds a package in the browser's part only, past the first \"use client\" module, skipping type-only and dynamic imports", () => {
+    const files = tree({
+      "app/page.tsx": `import { z } from "zod"; import { List } from "@/components/list";`,
+      "components/list.tsx": `"use client";\nimport { rules } from "./rules"; import type { Kind } from "@/lib/kinds"; const later = () => import("@/lib/heavy");`,
+      "components/rules.ts": `import { type Schema } from "@/lib/schema"; export { kindOf } from "@/lib/kinds";`,
+      "lib/kinds.ts": `import { z } from "zod";`,
+      "lib/schema.ts": `import { z } from "zod/mini";`,
+      "lib/heavy.ts": `import { z } from "zod";`,
+    });
+    expect(clientImportsOfPackage(files, ["app/page.tsx"], "zod")).toEqual([["app/page.tsx", "components/list.tsx", "components/rules.ts", "lib/kinds.ts"]]);
   });
 });

@@ -150,3 +150,49 @@ export function describeCycle(cycle: readonly string[], edges: readonly FolderEd
     .map(({ from, to, file, specifier }) => `  ${from} → ${to}: ${file} imports "${specifier}"`);
   return [`cycle between ${cycle.join(", ")}:`, ...[...new Set(lines)].sort()].join("\n");
 }
+
+/** The static imports of one file that reach run-time code: `import type`, type-only names and dynamic imports left out. */
+function runtimeImports(file: string, text: string): string[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const specifiers: string[] = [];
+  for (const statement of source.statements) {
+    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
+      const clause = statement.importClause;
+      const named = clause?.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements : undefined;
+      const typesOnly = clause?.isTypeOnly || (clause && !clause.name && named && named.length > 0 && named.every((e) => e.isTypeOnly));
+      if (!typesOnly) specifiers.push(statement.moduleSpecifier.text);
+    } else if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) && !statement.isTypeOnly) {
+      specifiers.push(statement.moduleSpecifier.text);
+    }
+  }
+  return specifiers;
+}
+
+function findSourceFile(files: SourceFiles, target: string): string | undefined {
+  return ["", ".ts", ".tsx", "/index.ts", "/index.tsx"].map((ext) => target + ext).find((candidate) => files.has(candidate));
+}
+
+/**
+ * Where the browser's first load of `entries` (route files: layouts and pages) imports `packageName`: each chain of
+ * files from an entry through its first "use client" module (where the browser's bundle begins) to the file that
+ * imports the package. Server components before the boundary do not count; neither do dynamic imports (loaded later).
+ */
+export function clientImportsOfPackage(files: SourceFiles, entries: readonly string[], packageName: string): string[][] {
+  const chains: string[][] = [];
+  const seen = new Set<string>();
+  const visit = (file: string, chain: string[], inBrowser: boolean) => {
+    const text = files.get(file)!;
+    const browser = inBrowser || /^\s*(\/\/[^\n]*\n\s*)*["']use client["']/.test(text);
+    const key = `${file}:${browser}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    for (const specifier of runtimeImports(file, text)) {
+      if (browser && (specifier === packageName || specifier.startsWith(`${packageName}/`))) chains.push([...chain, file]);
+      const target = resolveSpecifier(file, specifier);
+      const found = target === undefined ? undefined : findSourceFile(files, target);
+      if (found) visit(found, [...chain, file], browser);
+    }
+  };
+  for (const entry of entries) visit(entry, [], false);
+  return chains;
+}

@@ -7,7 +7,7 @@ import { AccountBar, type InboxAccount } from "./account-bar";
 import { ChatList } from "./chat-list";
 import { inboxMessages } from "./messages";
 import { ToggleGroup } from "./toggle-group";
-import type { ChatKind } from "@/lib/chats/chat-kinds";
+import type { ChatKind } from "@/lib/chats/chat-kind-of";
 import type { QueueOrder } from "@/lib/team/queue-views";
 import { useChatList, type ChatFilter } from "./use-chat-list";
 import { teamMessages } from "@/components/team/messages";

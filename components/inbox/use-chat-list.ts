@@ -4,7 +4,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/components/fetch-json";
 import { useLiveRefetchInterval } from "@/components/live/live-updates";
 import { queryKeys } from "@/components/query-keys";
-import type { ChatKind } from "@/lib/chats/chat-kinds";
+import type { ChatKind } from "@/lib/chats/chat-kind-of";
 import type { ListCachedChatsResponse } from "@/lib/chats/list-cached-chats";
 import type { QueueOrder } from "@/lib/team/queue-views";
 import { accountApi } from "./api-paths";

@@ -1,6 +1,6 @@
 import type { ChatListQuery } from "@/components/query-keys";
 import type { ChatView } from "@/lib/cache/chat-view";
-import { chatKindOf } from "@/lib/chats/chat-kinds";
+import { chatKindOf } from "@/lib/chats/chat-kind-of";
 import { MINE_STATUSES } from "@/lib/team/queue-views";
 
 /**
@@ -11,7 +11,7 @@ import { MINE_STATUSES } from "@/lib/team/queue-views";
 
 /** Whether the list of `query` shows the chat. */
 export function chatListAdmits(query: ChatListQuery, chat: ChatView): boolean {
-  // Every chat is of one kind (lib/chats/chat-kinds.ts).
+  // Every chat is of one kind (lib/chats/chat-kind-of.ts).
   if (query.kind && chatKindOf(chat) !== query.kind) return false;
   switch (query.view) {
     case "needs_reply":

@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { signOut } from "next-auth/react";
 import { useEffect, useId, useRef, useState } from "react";
 import { LiveIndicator } from "@/components/live/live-indicator";
 import { LanguageSwitch } from "@/components/i18n/language-switch";
@@ -40,7 +39,8 @@ function SignOutButton({ label, wide }: { label: string; wide?: boolean }) {
   return (
     <button
       type="button"
-      onClick={() => void signOut({ callbackUrl: "/sign-in" })}
+      // next-auth's browser client is only needed here: loaded on the click, not with every page.
+      onClick={() => void import("next-auth/react").then(({ signOut }) => signOut({ callbackUrl: "/sign-in" }))}
       className={`min-h-11 rounded-md border border-slate-300 bg-white px-3 text-sm hover:bg-slate-100 lg:min-h-9 ${wide ? "w-full" : ""}`}
     >
       {label}

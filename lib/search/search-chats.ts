@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { workableAccountsWhere } from "@/lib/accounts/workable-accounts-where";
-import { chatKindSchema, type ChatKind } from "@/lib/chats/chat-kinds";
+import type { ChatKind } from "@/lib/chats/chat-kind-of";
+import { chatKindSchema } from "@/lib/chats/chat-kinds";
 import { chatViewSchema, toChatView } from "@/lib/cache/chat-view";
 import type { Db } from "@/lib/db/client";
 import { Prisma, type Chat } from "@/lib/db/generated/client";
