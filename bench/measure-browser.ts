@@ -187,9 +187,17 @@ export async function measureBrowser(options: {
     options.log(`  first-load JS: ${(firstLoadJs.gzipBytes / 1024).toFixed(1)} KB gz`);
     const desktopRuns: number[] = [];
     const mobileRuns: number[] = [];
+    // A run Lighthouse cannot finish is reported and left out (the other figures of the run are kept).
+    const score = (desktop: boolean) =>
+      lighthouseScore(inbox, options.cookie, desktop).catch((error: unknown) => {
+        options.log(`  lighthouse (${desktop ? "desktop" : "mobile"}) failed: ${String(error).slice(0, 400)}`);
+        return null;
+      });
     for (let i = 0; i < options.lighthouseRuns; i++) {
-      desktopRuns.push(await lighthouseScore(inbox, options.cookie, true));
-      mobileRuns.push(await lighthouseScore(inbox, options.cookie, false));
+      const desktop = await score(true);
+      if (desktop !== null) desktopRuns.push(desktop);
+      const mobile = await score(false);
+      if (mobile !== null) mobileRuns.push(mobile);
     }
     options.log(`  lighthouse: desktop ${desktopRuns.join(", ")}; mobile ${mobileRuns.join(", ")}`);
     return {
@@ -251,10 +259,11 @@ function lighthouseScore(url: string, cookie: string, desktop: boolean): Promise
     child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
     child.on("exit", (code) => {
       try {
-        const report = JSON.parse(out) as { categories: { performance: { score: number } } };
+        const report = JSON.parse(out) as { categories: { performance: { score: number | null } }; runtimeError?: { code: string; message: string } };
+        if (report.categories.performance.score === null) throw new Error(report.runtimeError ? `${report.runtimeError.code}: ${report.runtimeError.message}` : "no score");
         resolve(Math.round(report.categories.performance.score * 100));
-      } catch {
-        reject(new Error(`lighthouse exited ${code}: ${err.slice(-500)}`));
+      } catch (error) {
+        reject(new Error(`lighthouse exited ${code}: ${error instanceof Error ? error.message : ""} ${err.slice(-500)}`));
       }
     });
   });
