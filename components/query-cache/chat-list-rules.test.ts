@@ -69,7 +69,9 @@ function generateChats(accountId: string, users: string[]): Prisma.ChatCreateMan
       workStatus,
       snoozedUntil: workStatus === "SNOOZED" ? new Date(BASE + 3_600_000) : null,
       awaitingSince: time(0.4),
-      ...window,
+      // Ozon's reply windows are a buyer chat's (lib/reply-window); a review or a question never has one, and the queue
+      // reads items' second range only (list-queue-chats.ts). Drawn all the same, so the other fields stay as they were.
+      ...(isReview ? { replyUntil: null, replyClosedReason: null } : window),
       replyRefusedAt: random.next() < 0.1 ? new Date(BASE) : null,
       // From the index, not the generator: the other fields stay as they were drawn before reviews were added.
       rating: isReview ? [1, 1, 2, 3, 5, null][index % 6] : null,
