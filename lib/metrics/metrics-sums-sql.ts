@@ -50,11 +50,13 @@ edge_msgs AS (
          CASE WHEN m.author_type = 'seller' THEN COALESCE(m.sent_by_user_id, o.user_id, '') END AS agent_key
     FROM messages m
     CROSS JOIN e
-    JOIN chats c ON c.id = m.chat_id
+    -- A chat looked up per message (OFFSET 0 keeps the planner from turning it into a hash of every chat of the
+    -- account: it cannot see through params how few messages two partial hours hold, and guessed 100,000).
+    CROSS JOIN LATERAL (SELECT 1 FROM chats c WHERE c.id = m.chat_id AND c.account_id = $1 AND c.is_buyer_chat OFFSET 0) c
     LEFT JOIN outbox o
       ON m.author_type = 'seller' AND m.sent_by_user_id IS NULL
      AND o.chat_id = m.chat_id AND o.ozon_message_id = m.ozon_message_id AND o.state = 'SENT'
-   WHERE c.account_id = $1 AND c.is_buyer_chat AND m.author_type IN ('customer', 'seller')
+   WHERE m.author_type IN ('customer', 'seller')
      AND ((m.created_at >= e.range_from AND m.created_at < e.e1) OR (m.created_at >= e.s2 AND m.created_at < e.range_to))
 ),
 edge_sellers AS (
@@ -118,15 +120,15 @@ sp AS (
     ) p
     CROSS JOIN params
 ),
--- Unanswered turns of the range that now still decides about: only a chat's last turn waits, and only one written to in
--- the last 48 h can still be younger than 24 h or have its window open.
+-- Unanswered turns of the range that now still decides about: a turn ends at a reply, so an unanswered turn is its
+-- chat's last, and only one whose buyer wrote in the last 48 h can still be younger than 24 h or have its window open
+-- (it started before that message). Read from the partial index chat_turns_unanswered_idx alone.
 open_turns AS (
   SELECT t.started_at, t.prev_started_at, t.last_buyer_at
-    FROM chats c
+    FROM chat_turns t
     CROSS JOIN params p
-    CROSS JOIN LATERAL (SELECT t.* FROM chat_turns t WHERE t.chat_id = c.id ORDER BY t.turn_index DESC LIMIT 1) t
-   WHERE c.account_id = $1 AND c.last_message_at > ($4::timestamptz AT TIME ZONE 'UTC') - interval '48 hours' AND p.agent IS NULL
-     AND t.answered_at IS NULL AND t.started_at >= p.range_from AND t.started_at < p.range_to
+   WHERE t.account_id = $1 AND t.answered_at IS NULL AND t.last_buyer_at > ($4::timestamptz AT TIME ZONE 'UTC') - interval '48 hours'
+     AND p.agent IS NULL AND t.started_at >= p.range_from AND t.started_at < p.range_to
 ),
 open_counts AS (
   SELECT count(*) FILTER (WHERE o.started_at + interval '24 hours' > p.now_at
