@@ -13,7 +13,8 @@ import { AGENTS_JSON, METRICS_PARAMS } from "./metrics-sql";
  * turn of a chat written to in the last 48 h. Chats handled: the range's seller messages that are their chat's (or
  * their agent's, in the chat) last. Medians: the k-th response time over the range's whole UTC days'
  * sorted arrays (metric_day_responses) and the partial days' turns, found by counting (width_bucket, a binary search
- * in each sorted array) at bounds 2^(1/8) apart over the values' span, then sorting only the values between the two bounds that hold the k-th.
+ * in each sorted array) at bounds 2^(1/8) to 2^(1/64) apart over the values' span (finer for few long arrays), then
+ * sorting only the values between the two bounds that hold the k-th.
  */
 export const ACCOUNT_METRICS_SUMS_SQL = `
 ${METRICS_PARAMS}
@@ -171,17 +172,26 @@ resp AS MATERIALIZED (
      AND ((t.started_at >= e.range_from AND t.started_at < e.d1) OR (t.started_at >= e.ds2 AND t.started_at < e.range_to))
    GROUP BY 1
 ),
--- Bounds 1 s × 2^(n/8) over the values' span only (the first interval open below, the last open above).
+-- Bounds 1 s × 2^(n/k) over the values' span only (the first interval open below, the last open above), k bounds an
+-- octave: 8, or more (up to 64) while arrays × bounds stays near 60,000 binary searches. Many short arrays (50 agents'
+-- days) keep 8; a few long ones (the portal's 400,000 replies in 18 days) get 64, so the interval holding a median,
+-- whose values are sorted below, holds a few thousand values instead of 20,000.
 span AS (
-  SELECT floor(8 * ln(greatest(min(r.arr[1]), 1) / 1000.0) / ln(2))::int AS n0,
-         ceil(8 * ln(greatest(max(r.arr[cardinality(r.arr)]), 1) / 1000.0) / ln(2))::int + 1 AS n1
+  SELECT ln(greatest(min(r.arr[1]), 1) / 1000.0) / ln(2) AS l0,
+         ln(greatest(max(r.arr[cardinality(r.arr)]), 1) / 1000.0) / ln(2) AS l1,
+         count(*) AS arrays
     FROM resp r
+),
+steps AS (
+  SELECT s.l0, s.l1, greatest(8, least(64, floor(60000 / greatest(s.arrays * (ceil(s.l1) - floor(s.l0) + 1), 1))))::int AS k
+    FROM span s
 ),
 bounds AS (
   SELECT n AS j,
-         CASE WHEN n = s.n0 THEN (-9223372036854775807 - 1)::bigint ELSE round(1000 * 2 ^ ((n - 1) / 8.0))::bigint END AS lo,
-         CASE WHEN n = s.n1 THEN 9223372036854775807 ELSE round(1000 * 2 ^ (n / 8.0))::bigint END AS hi
-    FROM span s CROSS JOIN LATERAL generate_series(s.n0, s.n1) n
+         CASE WHEN n = s.n0 THEN (-9223372036854775807 - 1)::bigint ELSE round(1000 * 2 ^ ((n - 1) / s.k::numeric))::bigint END AS lo,
+         CASE WHEN n = s.n1 THEN 9223372036854775807 ELSE round(1000 * 2 ^ (n / s.k::numeric))::bigint END AS hi
+    FROM (SELECT floor(t.k * t.l0)::int AS n0, ceil(t.k * t.l1)::int + 1 AS n1, t.k FROM steps t) s
+    CROSS JOIN LATERAL generate_series(s.n0, s.n1) n
 ),
 -- How many values of each group are at most each bound (width_bucket: a binary search in a sorted array).
 cum_agent AS (
