@@ -5,8 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { useMessages } from "@/components/i18n/locale-provider";
 import { searchMessages } from "./messages";
 
-// The dialog is not part of the inbox's first load; it is fetched once the page is idle, so that Ctrl/⌘+K right
-// after a page opens finds it (almost always) already loaded.
+// The dialog is not part of the inbox's first load (see the effect below for when it is fetched).
 const loadPaletteDialog = () => import("./palette-dialog").then((m) => m.PaletteDialog);
 const PaletteDialog = dynamic(loadPaletteDialog, { ssr: false });
 
@@ -21,8 +20,16 @@ export function CommandPalette() {
   const opener = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
-    const idle = window.requestIdleCallback?.(() => void loadPaletteDialog()) ?? window.setTimeout(() => void loadPaletteDialog(), 1_000);
-    return () => (window.cancelIdleCallback ? window.cancelIdleCallback(idle) : window.clearTimeout(idle));
+    // Fetched at the agent's first key or touch on the page: before Ctrl/⌘+K or a tap can open it, as a rule, and
+    // never part of what a page costs to open.
+    const prefetch = () => void loadPaletteDialog();
+    const options = { once: true, capture: true, passive: true } as const;
+    window.addEventListener("keydown", prefetch, options);
+    window.addEventListener("pointerdown", prefetch, options);
+    return () => {
+      window.removeEventListener("keydown", prefetch, options);
+      window.removeEventListener("pointerdown", prefetch, options);
+    };
   }, []);
 
   useEffect(() => {
