@@ -65,10 +65,17 @@ test("a buyer message that arrives before the stream opens still shows, without 
     if (route.request().method() !== "GET") return route.continue();
     if (readsStale && before.has(url)) return route.fulfill({ status: 200, contentType: "application/json", body: before.get(url)! });
     const stale = readsStale;
-    const response = await route.fetch();
-    const body = await response.text();
+    let response: Awaited<ReturnType<typeof route.fetch>>;
+    let body: string;
+    try {
+      response = await route.fetch();
+      body = await response.text();
+    } catch {
+      // The page dropped this read meanwhile (a query superseded by the next one): its response is disposed.
+      return route.abort().catch(() => undefined);
+    }
     if (!stale) before.set(url, body);
-    return route.fulfill({ response, body });
+    return route.fulfill({ response, body }).catch(() => undefined);
   });
   page.on("response", (response) => {
     if (response.url().includes("/api/events")) readsStale = false;
