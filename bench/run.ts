@@ -172,13 +172,15 @@ function buildApp(env: Record<string, string>) {
  */
 async function computeMarkedTurns(databaseUrl: string) {
   const { openDatabase } = await import("@/lib/db/client");
-  const { refreshChatTurns } = await import("@/lib/metrics/refresh-chat-turns");
+  const { catchUpAccountTurns } = await import("@/lib/metrics/catch-up-account-turns");
   const database = openDatabase({ kind: "postgres", url: databaseUrl });
   const started = Date.now();
-  let computed = 0;
-  for (let batch; (batch = await refreshChatTurns(database.prisma, { limit: 500 })) > 0; ) computed += batch;
+  const marked = await database.prisma.chatTurnMark.count();
+  for (const account of await database.prisma.sellerAccount.findMany({ select: { id: true } })) {
+    await catchUpAccountTurns(database.prisma, account.id, { maxMs: Number.POSITIVE_INFINITY });
+  }
   await database.close();
-  if (computed > 0) log(`  metrics' turns of ${computed} chats computed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (marked > 0) log(`  metrics' turns of ${marked} chats computed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 async function getJson<T>(url: string, cookie: string): Promise<T> {
