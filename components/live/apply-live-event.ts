@@ -26,7 +26,7 @@ export function applyLiveEvent(queryClient: QueryClient, event: LiveEvent): void
       void refreshQueueCounts(queryClient, event.accountId);
       return;
     case "presence":
-      setPresence(queryClient, event.accountId, event.chatId, event.viewers);
+      setPresence(queryClient, event.accountId, event.chatId, { viewers: event.viewers, asOf: event.asOf });
       return;
     case "outbox":
       applyOutboxRow(queryClient, event.accountId, event.outbox);

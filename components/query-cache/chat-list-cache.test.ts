@@ -1,8 +1,9 @@
-import { QueryClient } from "@tanstack/react-query";
-import { beforeEach, describe, expect, it } from "vitest";
+import { InfiniteQueryObserver, QueryClient } from "@tanstack/react-query";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { queryKeys, type ChatListQuery } from "@/components/query-keys";
 import type { AccountSummary } from "@/lib/accounts/load-account-summaries";
 import type { ChatView } from "@/lib/cache/chat-view";
+import type { ListCachedChatsResponse } from "@/lib/chats/list-cached-chats";
 import { applyChatChange, findCachedChat, setChatUnread, type ChatListData } from "./chat-list-cache";
 import { chatListAdmits, compareChatsInList } from "./chat-list-rules";
 import { minute, testChat, testChatList } from "./test-helpers";
@@ -120,5 +121,37 @@ describe("the chat lists' cache", () => {
     // A live change of another chat carries the account's total: every place shows it.
     applyChatChange(qc, A, testChat("c2", 40, { unreadCount: 0 }), 1);
     expect(totals()).toEqual([1, 1, 1, 1, 7]);
+  });
+
+  it("a list load in flight when a change arrives is read again: its answer, read before the change, does not hide it", async () => {
+    const query: ChatListQuery = { kind: "buyer", filter: "all" };
+    const before = testChat("c1", 10);
+    const after = testChat("c1", 20, { replyState: { canReply: true, until: minute(50), reason: null } });
+    qc.setQueryData(keys.chats(query), testChatList([{ chats: [before], nextCursor: null }]));
+    // The server's answers in order: the load begun before the change (held until the change is applied), then any later one.
+    let answerFirstLoad!: () => void;
+    const answers = [
+      new Promise<ListCachedChatsResponse>((resolve) => (answerFirstLoad = () => resolve({ chats: [before], nextCursor: null, totalUnread: 0 }))),
+      Promise.resolve<ListCachedChatsResponse>({ chats: [after], nextCursor: null, totalUnread: 0 }),
+    ];
+    let calls = 0;
+    const observer = new InfiniteQueryObserver(qc, {
+      queryKey: keys.chats(query),
+      queryFn: () => answers[Math.min(calls++, answers.length - 1)]!,
+      initialPageParam: null as string | null,
+      getNextPageParam: (page: ListCachedChatsResponse) => page.nextCursor,
+      staleTime: Infinity,
+    });
+    const unsubscribe = observer.subscribe(() => {});
+    const loading = observer.refetch();
+    expect(qc.getQueryState(keys.chats(query))?.fetchStatus).toBe("fetching");
+
+    applyChatChange(qc, A, after, 0);
+    answerFirstLoad();
+    await loading;
+    await vi.waitFor(() => expect(qc.getQueryState(keys.chats(query))?.fetchStatus).toBe("idle"));
+    expect(qc.getQueryData<ChatListData>(keys.chats(query))?.pages[0]?.chats[0]?.replyState.until).toBe(minute(50));
+    expect(calls).toBe(2);
+    unsubscribe();
   });
 });

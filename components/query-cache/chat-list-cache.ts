@@ -5,6 +5,7 @@ import type { ChatView } from "@/lib/cache/chat-view";
 import type { GetChatOrderResponse } from "@/lib/chats/get-chat-order";
 import type { ListCachedChatsResponse } from "@/lib/chats/list-cached-chats";
 import { chatListAdmits, compareChatsInList } from "./chat-list-rules";
+import { rereadLoadsInFlight } from "./reread-loads-in-flight";
 
 /** A loaded chat list (a kind and filter, or a team view): the server's pages, newest activity first. */
 export type ChatListData = InfiniteData<ListCachedChatsResponse, unknown>;
@@ -29,6 +30,7 @@ export function applyChatChange(queryClient: QueryClient, accountId: string, cha
     queryClient.setQueryData<ChatListData>(key, { ...data, pages });
   }
   setAccountTotalUnread(queryClient, accountId, totalUnread);
+  for (const key of [keys.chatOrder(chat.id), keys.chat(chat.id), keys.chatLists()]) void rereadLoadsInFlight(queryClient, key);
 }
 
 /** Puts the chat before the first chat of the loaded pages it precedes; after the last one only on the last page. */

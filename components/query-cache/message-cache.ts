@@ -4,6 +4,7 @@ import { queryKeys } from "@/components/query-keys";
 import type { MessageView } from "@/lib/cache/message-view";
 import type { OutboxView } from "@/lib/cache/outbox-view";
 import type { OutboxOutcome } from "@/lib/chats/outbox-outcome";
+import { rereadLoadsInFlight } from "./reread-loads-in-flight";
 
 /**
  * The history's own messages: new ones join the newest page (oldest first, as the server sends it), known ones are
@@ -16,6 +17,7 @@ export function applyMessages(queryClient: QueryClient, accountId: string, chatI
     if (!data?.pages?.length) return data;
     return settleOutbox(mergeMessages(data, messages), messages);
   });
+  void rereadLoadsInFlight(queryClient, queryKeys.account(accountId).messages(chatId));
 }
 
 /**

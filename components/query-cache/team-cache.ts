@@ -2,7 +2,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { compareIds } from "@/components/inbox/use-chat-messages";
 import { queryKeys } from "@/components/query-keys";
 import type { ActivityView } from "@/lib/cache/activity-view";
-import type { PresenceViewer } from "@/lib/cache/presence-view";
+import type { ChatPresence } from "@/lib/cache/presence-view";
 
 type ActivitiesData = { activities: ActivityView[] };
 
@@ -15,9 +15,14 @@ export function appendActivity(queryClient: QueryClient, accountId: string, acti
   );
 }
 
+/** Of two reads of a chat's presence, the later one (answers and live events can arrive out of order). */
+export function newerPresence(held: ChatPresence | undefined, next: ChatPresence): ChatPresence {
+  return held && Date.parse(held.asOf) > Date.parse(next.asOf) ? held : next;
+}
+
 /** Who has the chat open and who types, as the server last said (its answer to a heartbeat, or a live event). */
-export function setPresence(queryClient: QueryClient, accountId: string, chatId: string, viewers: PresenceViewer[]): void {
-  queryClient.setQueryData<{ viewers: PresenceViewer[] }>(queryKeys.account(accountId).presence(chatId), { viewers });
+export function setPresence(queryClient: QueryClient, accountId: string, chatId: string, presence: ChatPresence): void {
+  queryClient.setQueryData<ChatPresence>(queryKeys.account(accountId).presence(chatId), (held) => newerPresence(held, presence));
 }
 
 /** The counts of the team views move with any change of a chat: read again (one small request). */

@@ -4,9 +4,9 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { fetchJson } from "@/components/fetch-json";
 import { accountApi } from "@/components/inbox/api-paths";
-import { setPresence } from "@/components/query-cache/team-cache";
+import { newerPresence, setPresence } from "@/components/query-cache/team-cache";
 import { queryKeys } from "@/components/query-keys";
-import type { PresenceViewer } from "@/lib/cache/presence-view";
+import type { ChatPresence } from "@/lib/cache/presence-view";
 
 const HEARTBEAT_MS = 15_000;
 const TYPING_EVERY_MS = 3_000;
@@ -21,13 +21,18 @@ export function usePresence(accountId: string, chatId: string, userId: string): 
   const key = queryKeys.account(accountId).presence(chatId);
   // Kept by the live stream and this tab's own posts; read from the server when the chat opens and again when the
   // stream reopens (it refreshes every account query): presence events sent while it was closed are not replayed.
+  // A read answered after a newer event or heartbeat answer does not replace it.
   const viewers =
-    useQuery<{ viewers: PresenceViewer[] }>({ queryKey: key, queryFn: () => fetchJson(accountApi(accountId).presence(chatId)), staleTime: Infinity }).data?.viewers ?? [];
+    useQuery<ChatPresence>({
+      queryKey: key,
+      queryFn: async () => newerPresence(queryClient.getQueryData<ChatPresence>(key), await fetchJson<ChatPresence>(accountApi(accountId).presence(chatId))),
+      staleTime: Infinity,
+    }).data?.viewers ?? [];
   const post = useCallback(
     (state: "view" | "typing" | "leave") =>
-      fetchJson<{ viewers: PresenceViewer[] }>(accountApi(accountId).presence(chatId), { method: "POST", body: JSON.stringify({ state }), keepalive: state === "leave" })
+      fetchJson<ChatPresence>(accountApi(accountId).presence(chatId), { method: "POST", body: JSON.stringify({ state }), keepalive: state === "leave" })
         .then((answer) => {
-          if (state !== "leave") setPresence(queryClient, accountId, chatId, answer.viewers);
+          if (state !== "leave") setPresence(queryClient, accountId, chatId, answer);
         })
         .catch(() => {}),
     [accountId, chatId, queryClient],

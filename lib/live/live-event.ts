@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { activityViewSchema } from "@/lib/cache/activity-view";
-import { presenceViewerSchema } from "@/lib/cache/presence-view";
+import { chatPresenceSchema } from "@/lib/cache/presence-view";
 import { chatViewSchema } from "@/lib/cache/chat-view";
 import { messageViewSchema } from "@/lib/cache/message-view";
 import { outboxViewSchema } from "@/lib/cache/outbox-view";
@@ -68,7 +68,7 @@ export const liveEventSchema = z.discriminatedUnion("kind", [
     kind: z.literal("presence"),
     accountId: z.string(),
     chatId: z.string(),
-    viewers: z.array(presenceViewerSchema),
+    ...chatPresenceSchema.shape,
   }),
   z.object({
     kind: z.literal("sync"),

@@ -1,4 +1,4 @@
-import type { PresenceViewer } from "@/lib/cache/presence-view";
+import type { ChatPresence, PresenceViewer } from "@/lib/cache/presence-view";
 import type { Db } from "@/lib/db/client";
 
 export type ViewerRow = { userId: string; name: string; viewingUntil: Date; typingUntil: Date | null };
@@ -19,3 +19,6 @@ export async function readViewers(db: Db, chatId: string, now: Date): Promise<Vi
   });
   return rows.map((r) => ({ userId: r.userId, name: r.user.name, viewingUntil: r.viewingUntil, typingUntil: r.typingUntil && r.typingUntil > now ? r.typingUntil : null }));
 }
+
+/** The viewers just read, stamped with the time the read completed (call it right after readViewers). */
+export const toPresence = (rows: ViewerRow[]): ChatPresence => ({ viewers: rows.map(toViewer), asOf: new Date().toISOString() });

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import type { PresenceViewer } from "@/lib/cache/presence-view";
+import type { ChatPresence } from "@/lib/cache/presence-view";
 import { findAccountChat } from "@/lib/chats/find-account-chat";
 import type { Db } from "@/lib/db/client";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
-import { readViewers, toViewer, type ViewerRow } from "./read-viewers";
+import { readViewers, toPresence, type ViewerRow } from "./read-viewers";
 
 /** A tab renews its presence this often; a viewer counts until twice that without a renewal. */
 const PRESENCE_HEARTBEAT_MS = 15_000;
@@ -32,7 +32,7 @@ export async function recordPresence(
   userId: string,
   request: RecordPresenceRequest,
   now: Date = new Date(),
-): Promise<{ viewers: PresenceViewer[] }> {
+): Promise<ChatPresence> {
   const { state } = recordPresenceRequestSchema.parse(request);
   const chat = await findAccountChat(db, target.accountId, target.chatId);
   const before = await readViewers(db, chat.id, now);
@@ -48,9 +48,9 @@ export async function recordPresence(
     });
   }
   const after = await readViewers(db, chat.id, now);
-  const viewers = after.map(toViewer);
+  const presence = toPresence(after);
   if (shape(before) !== shape(after)) {
-    await publishLiveEvent(db, { kind: "presence", accountId: target.accountId, chatId: chat.id, viewers });
+    await publishLiveEvent(db, { kind: "presence", accountId: target.accountId, chatId: chat.id, ...presence });
   }
-  return { viewers };
+  return presence;
 }
