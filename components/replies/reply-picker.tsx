@@ -1,5 +1,6 @@
 "use client";
 
+import { MESSAGE_TEXT_MAX_CHARS } from "@/lib/ozon/validate-message-text";
 import type { ChatReply } from "@/lib/replies/list-chat-replies";
 import { fillReplyVariables } from "@/lib/replies/fill-reply-variables";
 import type { ReplyVariableValues } from "@/lib/replies/reply-variables";
@@ -8,7 +9,8 @@ import type { RepliesStrings } from "./messages";
 
 /**
  * The saved replies matching "/letters": each with its preview (values filled, missing ones marked) and length
- * against the limit of the box it goes into (`maxChars`).
+ * against the limit of the box it goes into (`maxChars`). One too long for the box once filled (a 3000-character
+ * answer in a chat) is shown unusable, with the reason in words; picking it inserts nothing (useReplyPicker).
  */
 export function ReplyPicker({
   t,
@@ -52,10 +54,11 @@ export function ReplyPicker({
                 id={`${listId}-${index}`}
                 role="option"
                 aria-selected={index === active}
+                aria-disabled={filled.tooLong || undefined}
                 onMouseDown={(event) => event.preventDefault()}
                 onClick={() => onPick(index)}
                 onMouseEnter={() => onHover(index)}
-                className={`cursor-pointer px-3 py-2 text-sm ${index === active ? "bg-blue-50 ring-1 ring-inset ring-blue-300" : "hover:bg-slate-50"}`}
+                className={`px-3 py-2 text-sm ${filled.tooLong ? "cursor-not-allowed bg-slate-50" : "cursor-pointer"} ${index === active ? "bg-blue-50 ring-1 ring-inset ring-blue-300" : "hover:bg-slate-50"}`}
               >
                 <p className="flex flex-wrap items-baseline gap-x-2">
                   <span className="font-medium">{reply.title}</span>
@@ -67,7 +70,11 @@ export function ReplyPicker({
                   <FilledReplyText parts={filled.parts} missingLabel={t.missingValue} />
                 </p>
                 <p className={`mt-1 text-xs ${filled.tooLong ? "font-semibold text-red-800" : "text-slate-700"}`}>
-                  {filled.tooLong ? t.tooLong(filled.length, maxChars) : t.length(filled.length, maxChars)}
+                  {filled.tooLong
+                    ? maxChars === MESSAGE_TEXT_MAX_CHARS
+                      ? t.tooLongForChat(filled.length, maxChars)
+                      : t.tooLong(filled.length, maxChars)
+                    : t.length(filled.length, maxChars)}
                 </p>
               </li>
             );

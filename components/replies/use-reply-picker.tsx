@@ -13,7 +13,8 @@ const SLASH = /(?:^|\s)\/([\p{L}\p{N}_-]{0,32})$/u;
 
 /**
  * The composer's saved replies: typing "/" and a few letters opens a list (best first), ↑/↓ and Enter or Tab (or a
- * tap) replace "/letters" with the reply, its variables filled; several may go into one message. Returns what the
+ * tap) replace "/letters" with the reply, its variables filled; several may go into one message; one too long for
+ * the box once filled is not inserted (the list says why). Returns what the
  * composer wires in: the textarea's change and key handlers, the list to render, and why the text cannot be sent
  * while a variable without a value is still in it. `maxChars`: the box's limit (a chat message's by default; a
  * question's answer or a review's comment passes its own), which the previews count against.
@@ -56,6 +57,8 @@ export function useReplyPicker({
     const reply = matches[index];
     if (!reply || !token || !data.data) return;
     const filled = fillReplyVariables(reply.text, data.data.variables, maxChars);
+    // Too long for this box once filled: the picker says why; inserting it would only leave text the box refuses.
+    if (filled.tooLong) return;
     const next = text.slice(0, token.start) + filled.text + text.slice(token.end);
     setText(next);
     setToken(null);

@@ -190,6 +190,8 @@ export const settingsMessages = defineMessages({
     noValue: (name: string) => `{${name}}: no value, the agent writes it in`,
     filledLength: (n: number, max: number) => `${n} / ${max} characters once filled`,
     filledTooLong: (n: number, max: number) => `${n} / ${max} characters once filled: too long for Ozon with these values`,
+    filledAnswersOnly: (n: number, chatMax: number, answerMax: number) =>
+      `${n} / ${answerMax} characters once filled: for answers to questions and reviews only (a chat message takes at most ${chatMax})`,
     fixedTooLong: (n: number, max: number) => `Text: ${n} characters without its variables; Ozon takes at most ${max}.`,
     addReply: "Add reply",
     saveReply: "Save reply",
@@ -406,6 +408,8 @@ export const settingsMessages = defineMessages({
     noValue: (name: string) => `{${name}}: нет значения, агент впишет`,
     filledLength: (n: number, max: number) => `${n} / ${max} символов после подстановки`,
     filledTooLong: (n: number, max: number) => `${n} / ${max} символов после подстановки: с такими значениями слишком длинно для Ozon`,
+    filledAnswersOnly: (n: number, chatMax: number, answerMax: number) =>
+      `${n} / ${answerMax} символов после подстановки: только для ответов на вопросы и отзывы (в сообщение чата — не больше ${chatMax})`,
     fixedTooLong: (n: number, max: number) => `Текст: ${n} ${pluralRu(n, "символ", "символа", "символов")} без переменных; Ozon принимает не больше ${max}.`,
     addReply: "Добавить шаблон",
     saveReply: "Сохранить шаблон",

@@ -3,16 +3,16 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useMessages } from "@/components/i18n/locale-provider";
 import { FilledReplyText } from "@/components/replies/filled-reply-text";
-import { MESSAGE_TEXT_MAX_CHARS, countCodePoints } from "@/lib/ozon/validate-message-text";
+import { MESSAGE_TEXT_MAX_CHARS } from "@/lib/ozon/validate-message-text";
 import { fillReplyVariables } from "@/lib/replies/fill-reply-variables";
-import { REPLY_VARIABLES, VARIABLE_PATTERN, type ReplyVariableValues } from "@/lib/replies/reply-variables";
+import { REPLY_VARIABLES, type ReplyVariableValues } from "@/lib/replies/reply-variables";
+import { SAVED_REPLY_MAX_CHARS, checkSavedReplyText } from "@/lib/replies/saved-reply-limits";
 import { settingsMessages } from "./messages";
 import { buttonClass, inputClass, primaryButtonClass } from "./styles";
 import { TextField } from "./text-field";
 import type { SavedReplyDraft } from "./use-saved-replies";
 
 const TITLE_MAX = 100;
-const TEXT_MAX = 2000;
 const SHORTCUT = /^[\p{L}\p{N}_-]{1,32}$/u;
 
 type Problems = Partial<Record<"title" | "shortcut" | "text", string>>;
@@ -20,7 +20,8 @@ type Problems = Partial<Record<"title" | "shortcut" | "text", string>>;
 /**
  * Adding or changing a saved reply: title, shortcut, who uses it (the team's scope only when the server says this
  * user may write it), the account, the text with buttons that insert the composer's variables, and a live preview
- * filled with example values where a variable without a value is marked, with Ozon's 1–1000 count once filled.
+ * filled with example values where a variable without a value is marked, with its count once filled: a chat's 1000 or,
+ * past it, an answer's 3000 (a reply too long for a chat still serves questions and reviews).
  */
 export function SavedReplyForm({
   heading,
@@ -63,8 +64,7 @@ export function SavedReplyForm({
     delivery_date: today,
     agent: agentName,
   };
-  const filled = fillReplyVariables(draft.text.trim(), examples);
-  const fixedLength = countCodePoints(draft.text.trim().replace(VARIABLE_PATTERN, ""));
+  const filled = fillReplyVariables(draft.text.trim(), examples, SAVED_REPLY_MAX_CHARS);
 
   function set<K extends keyof SavedReplyDraft>(key: K, value: SavedReplyDraft[K]) {
     setDraft((current) => ({ ...current, [key]: value }));
@@ -91,9 +91,10 @@ export function SavedReplyForm({
     else if (title.length > TITLE_MAX) found.title = t.maxLength(t.replyTitle, TITLE_MAX);
     if (!SHORTCUT.test(draft.shortcut.trim())) found.shortcut = draft.shortcut.trim() ? t.shortcutInvalid : t.required(t.shortcut);
     const text = draft.text.trim();
+    const tooLong = checkSavedReplyText(text);
     if (!text) found.text = t.required(t.replyText);
-    else if (text.length > TEXT_MAX) found.text = t.maxLength(t.replyText, TEXT_MAX);
-    else if (fixedLength > MESSAGE_TEXT_MAX_CHARS) found.text = t.fixedTooLong(fixedLength, MESSAGE_TEXT_MAX_CHARS);
+    else if (tooLong?.problem === "raw_too_long") found.text = t.maxLength(t.replyText, tooLong.max);
+    else if (tooLong) found.text = t.fixedTooLong(tooLong.length, tooLong.max);
     return found;
   }
 
@@ -220,7 +221,11 @@ export function SavedReplyForm({
           <FilledReplyText parts={filled.parts} missingLabel={t.noValue} />
         </p>
         <p id={textCount} className={`mt-2 text-xs ${filled.tooLong ? "font-semibold text-red-800" : "text-slate-700"}`}>
-          {filled.tooLong ? t.filledTooLong(filled.length, MESSAGE_TEXT_MAX_CHARS) : t.filledLength(filled.length, MESSAGE_TEXT_MAX_CHARS)}
+          {filled.tooLong
+            ? t.filledTooLong(filled.length, SAVED_REPLY_MAX_CHARS)
+            : filled.length > MESSAGE_TEXT_MAX_CHARS
+              ? t.filledAnswersOnly(filled.length, MESSAGE_TEXT_MAX_CHARS, SAVED_REPLY_MAX_CHARS)
+              : t.filledLength(filled.length, MESSAGE_TEXT_MAX_CHARS)}
         </p>
       </section>
       <div role="alert" className="text-sm text-red-700 empty:hidden">

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { SavedReply } from "@/lib/db/generated/client";
-import { MESSAGE_TEXT_MAX_CHARS, countCodePoints } from "@/lib/ozon/validate-message-text";
-import { VARIABLE_PATTERN } from "./reply-variables";
+import { SAVED_REPLY_MAX_CHARS, SAVED_REPLY_RAW_MAX_CHARS, checkSavedReplyText } from "./saved-reply-limits";
 import { mayEditReply, type ReplyUser } from "./saved-reply-rights";
 
 export type SavedReplyView = {
@@ -41,14 +40,14 @@ export const savedReplyInputSchema = z.object({
     .trim()
     .toLowerCase()
     .regex(/^[\p{L}\p{N}_-]{1,32}$/u, { error: SHORTCUT_WORDS }),
-  // The template may exceed 1000 characters only by its variables: the limit is checked after filling.
+  // Up to an answer's 3000 characters without its variables (a chat's 1000 is checked once filled, where it goes in).
   text: z
     .string({ error: "text is required" })
     .trim()
     .min(1, { error: "text must not be empty" })
-    .max(2000, { error: "text must be at most 2000 characters" })
-    .refine((text) => countCodePoints(text.replace(VARIABLE_PATTERN, "")) <= MESSAGE_TEXT_MAX_CHARS, {
-      error: `text without its variables must be at most ${MESSAGE_TEXT_MAX_CHARS} characters`,
+    .max(SAVED_REPLY_RAW_MAX_CHARS, { error: `text must be at most ${SAVED_REPLY_RAW_MAX_CHARS} characters` })
+    .refine((text) => checkSavedReplyText(text)?.problem !== "fixed_too_long", {
+      error: `text without its variables must be at most ${SAVED_REPLY_MAX_CHARS} characters`,
     }),
   scope: z.enum(["team", "mine"], { error: "scope must be team or mine" }).default("mine"),
   accountId: z.string().max(100).nullable().default(null),
