@@ -16,6 +16,7 @@ import { loadReplyVariables } from "@/lib/replies/load-reply-variables";
 import { recordReplyUsage } from "@/lib/replies/record-reply-usage";
 import { repliesToCsv } from "@/lib/replies/replies-csv";
 import { saveSavedReply } from "@/lib/replies/save-saved-reply";
+import { storeFeedbackItem } from "@/lib/feedback/store-feedback-item";
 
 const emulator = withEmulator({ rateLimit: 0 });
 
@@ -80,6 +81,20 @@ forEachDatabase("saved replies", (db) => {
     expect(values).toEqual({ buyer: null, order_number: null, posting_number: null, product: "Чехол для телефона", delivery_date: null, agent: "Ольга" });
     expect((await ozon.calls()).total).toBe(0);
 
+    // Its {buyer}: the name Ozon gives with the question (not its stand-in for a hidden one); a review names nobody.
+    const item = (kind: "question" | "review", ozonId: string, authorName: string) =>
+      storeFeedbackItem(db.prisma, accountId, {
+        ...{ kind, ozonId, sku: "123456", text: "Подойдёт ли к iPhone 15?", authorName, publishedAt: "2026-12-01T10:00:00Z", status: "NEW" },
+        ...{ replyCount: 0, rating: kind === "review" ? 2 : null, photos: null, product: { name: "Чехол", imageUrl: null }, replies: [], repliesComplete: true },
+      });
+    const buyerOf = async (chatId: string) => (await loadReplyVariables(db.prisma, async () => connection(), { accountId, chatId }, agent)).buyer;
+    expect(await buyerOf((await item("question", "q-vars-2", " Анна К. ")).chatId)).toBe("Анна К.");
+    expect(fillReplyVariables("Здравствуйте, {buyer}!", { buyer: await buyerOf((await item("question", "q-vars-3", "Анна К.")).chatId) }).text).toBe("Здравствуйте, Анна К.!");
+    expect(await buyerOf((await item("question", "q-vars-4", "Пользователь OZON")).chatId)).toBeNull();
+    expect(await buyerOf((await item("question", "q-vars-5", "")).chatId)).toBeNull();
+    expect(await buyerOf((await item("review", "r-vars-1", "")).chatId)).toBeNull();
+    expect((await ozon.calls()).total).toBe(0);
+
     // Over a chat message's 1000 once filled, well within an answer's 3000.
     const template = `${"а".repeat(995)}{product}`;
     expect(fillReplyVariables(template, values).tooLong).toBe(true);
@@ -131,9 +146,9 @@ forEachDatabase("saved replies", (db) => {
     const adminOwn = await saveSavedReply(db.prisma, admin, null, { title: "Админа", shortcut: "adm", text: "x", scope: "mine" });
     expect(adminOwn.mayEdit).toBe(true);
     expect(await rights(admin)).toEqual({ [team.id]: true, [adminOwn.id]: true });
-    // A template may pass 1000 characters only by its variables.
-    await expect(saveSavedReply(db.prisma, agent, null, { title: "Long", shortcut: "long", text: "а".repeat(1001) })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["text"] })] });
-    expect(await saveSavedReply(db.prisma, agent, null, { title: "Long", shortcut: "long", text: `${"а".repeat(990)}{product}{order_number}` })).toMatchObject({ mayEdit: true });
+    // Up to an answer's 3000 characters without its variables (a chat's 1000 is checked once filled).
+    await expect(saveSavedReply(db.prisma, agent, null, { title: "Long", shortcut: "long", text: "а".repeat(3001) })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["text"] })] });
+    expect(await saveSavedReply(db.prisma, agent, null, { title: "Long", shortcut: "long", text: `${"а".repeat(2990)}{product}{order_number}` })).toMatchObject({ mayEdit: true });
     await db.prisma.savedReply.deleteMany({ where: { shortcut: { in: ["adm", "long"] } } });
     await deleteSavedReply(db.prisma, agent, own.id);
     expect(await db.prisma.savedReply.count()).toBe(1);

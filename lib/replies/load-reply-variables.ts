@@ -8,7 +8,9 @@ import type { ReplyVariableValues } from "./reply-variables";
  * The values of a chat's reply variables: its order and posting numbers from the cache (the chat's own, else the
  * newest message carrying an order), the posting's products and delivery date from Ozon (one call; left unknown
  * when Ozon does not answer), the agent's name. Ozon does not tell a buyer's name in chats: {buyer} stays unknown.
- * A product question or review has no order: its {product} is the item's own product (on the row), read without Ozon.
+ * A product question or review has no order: its {product} is the item's own product (on the row), and a question's
+ * {buyer} the author_name Ozon gives with it (cached as its first message's author), both read without Ozon. Ozon's
+ * review listing names no author, and its stand-in for a hidden name ("Пользователь OZON") is no name: unknown.
  */
 export async function loadReplyVariables(
   db: Db,
@@ -19,7 +21,12 @@ export async function loadReplyVariables(
   const chat = await db.chat.findFirst({ where: { id: target.chatId, accountId: target.accountId } });
   if (!chat) throw new AppError("chat_not_found");
   if (chat.type === "question" || chat.type === "review") {
-    return { buyer: null, order_number: null, posting_number: null, product: chat.productName, delivery_date: null, agent: agent.name };
+    const asked = await db.message.findFirst({
+      where: { chatId: chat.id, authorType: "customer" },
+      orderBy: { ozonMessageId: "asc" },
+      select: { authorId: true },
+    });
+    return { buyer: buyerName(asked?.authorId), order_number: null, posting_number: null, product: chat.productName, delivery_date: null, agent: agent.name };
   }
   const withOrder = chat.orderNumber
     ? null
@@ -62,4 +69,13 @@ function formatDay(iso: string): string | null {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
   return new Intl.DateTimeFormat("ru-RU", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Moscow" }).format(date);
+}
+
+/** Ozon's placeholder for a buyer who hides their name, in either language: not a name to greet anyone by. */
+const NO_NAME = /^(пользователь|покупатель|user|customer)\s+ozon$/iu;
+
+/** The name a question's author goes by, or null where Ozon gives none (blank, or its placeholder). */
+export function buyerName(authorName: string | null | undefined): string | null {
+  const name = authorName?.replace(/\s+/gu, " ").trim() ?? "";
+  return name === "" || NO_NAME.test(name) ? null : name;
 }
