@@ -171,6 +171,10 @@ for (const language of ["en", "ru"] as const) {
       expect(ratings).toEqual([...ratings].sort((a, b) => a - b));
     }).toPass();
     await expectAccessible(page);
+    // The order is remembered in this browser, as the view is.
+    await page.reload();
+    await page.getByRole("button", { name: w.reviews, exact: true }).click();
+    await expect(lowFirst).toHaveAttribute("aria-pressed", "true");
     await page.goto(`/inbox/${reviewChat.id}?account=${accountId}`);
     await expect(page.getByTestId("feedback-rating")).toContainText(w.rating);
     await expect(page.getByTestId("feedback-panel").getByRole("img")).toHaveCount(3); // the product and two photos

@@ -8,12 +8,11 @@ import { ChatList } from "./chat-list";
 import { inboxMessages } from "./messages";
 import { ToggleGroup } from "./toggle-group";
 import type { ChatKind } from "@/lib/chats/chat-kind-of";
-import type { QueueOrder } from "@/lib/team/queue-views";
 import { useChatList, type ChatFilter } from "./use-chat-list";
 import { teamMessages } from "@/components/team/messages";
 import { QueueViewTabs } from "@/components/team/queue-view-tabs";
 import { TeamNotifications } from "@/components/team/team-notifications";
-import { useStoredView } from "@/components/team/use-stored-view";
+import { useStoredReviewOrder, useStoredView } from "@/components/team/use-stored-choice";
 
 /**
  * The inbox around the open chat: the account, the chat kinds and filters, and the list. It lives in the inbox
@@ -30,7 +29,7 @@ export function InboxShell({ accounts, userId, children }: { accounts: InboxAcco
   const [kind, setKind] = useState<ChatKind>("buyer");
   const [filter, setFilter] = useState<ChatFilter>("all");
   const [view, setView] = useStoredView();
-  const [reviewOrder, setReviewOrder] = useState<QueueOrder>("deadline");
+  const [reviewOrder, setReviewOrder] = useStoredReviewOrder();
   // Low ratings first is an order of the queue's reviews only (lib/team/queue-views.ts).
   const ordersReviews = kind === "review" && (view === "needs_reply" || view === "unassigned");
   const order = ordersReviews && reviewOrder === "low_rating" ? reviewOrder : undefined;
