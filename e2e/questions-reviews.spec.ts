@@ -180,8 +180,15 @@ for (const language of ["en", "ru"] as const) {
     await expect(page.getByTestId("feedback-panel").getByRole("img")).toHaveCount(3); // the product and two photos
     const comment = `Нам очень жаль, напишите в чат (${language}).`;
     await page.getByLabel(w.comment).fill(comment);
+    // The typed comment is the review's draft: it waits while the agent looks at another item, and goes once published.
+    await page.goto(`/inbox/${question.id}?account=${accountId}`);
+    await expect(page.getByRole("combobox", { name: w.answer })).toHaveValue("");
+    await page.goto(`/inbox/${reviewChat.id}?account=${accountId}`);
+    await expect(page.getByLabel(w.comment)).toHaveValue(comment);
     await page.getByRole("button", { name: w.publishComment }).click();
     await expect(page.getByTestId("answer-published")).toContainText(w.published);
+    await page.reload();
+    await expect(page.getByLabel(w.comment)).toHaveValue("");
     const reviews = (await (await page.request.get(`${emulatorUrl}/__emulator/feedback?client_id=demo-client`)).json()) as {
       reviews: { id: string; status: string; comments: { text: string }[] }[];
     };

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
+import { useDraft } from "@/components/inbox/use-draft";
 import { describeApiError } from "@/components/i18n/describe-api-error";
 import { useLocale, useMessages } from "@/components/i18n/locale-provider";
 import type { ChatView } from "@/lib/cache/chat-view";
@@ -13,13 +14,15 @@ import { useFeedbackAnswer } from "./use-feedback-answer";
 /**
  * The answer box of a product question, or the comment box of a review (with "mark processed"): Ozon's 2..3000
  * characters counted and checked here as the server checks them; Ozon's refusal shown with its reason. Saved replies
- * as in the chat composer ("/" and letters, the item's values filled in), counted against the answer's own limit.
+ * as in the chat composer ("/" and letters, the item's values filled in), counted against the answer's own limit;
+ * the typed text kept as the item's draft (useDraft) until it is published.
  */
 export function AnswerComposer({ accountId, chat }: { accountId: string; chat: ChatView }) {
   const t = useMessages(feedbackMessages);
   const locale = useLocale();
   const id = useId();
-  const [text, setText] = useState("");
+  // A draft per item, as the chat composer keeps one per chat: switching items or reloading keeps the typed answer.
+  const [text, setText] = useDraft(accountId, chat.id);
   const [markProcessed, setMarkProcessed] = useState(true);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const replies = useReplyPicker({ accountId, chatId: chat.id, text, setText, textRef, maxChars: ANSWER_TEXT_MAX_CHARS });
@@ -40,7 +43,7 @@ export function AnswerComposer({ accountId, chat }: { accountId: string; chat: C
   const canPublish = check.ok && replies.unfilledReason === null && !publish.isPending;
   const submit = () => {
     if (!canPublish) return;
-    publish.mutate({ text, markProcessed: isReview && markProcessed }, { onSuccess: () => setText("") });
+    publish.mutate({ text, markProcessed: isReview && markProcessed });
   };
   return (
     <form

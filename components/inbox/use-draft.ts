@@ -26,6 +26,21 @@ function subscribe(listener: () => void) {
   };
 }
 
+/**
+ * Clears a chat's draft once `sent` has gone, unless it was edited meanwhile. Callable after the composer is gone (an
+ * answer published while the agent moved on), so a published text never comes back as a draft.
+ */
+export function clearSentDraft(accountId: string, chatId: string, sent: string): void {
+  const key = draftStorageKey(accountId, chatId);
+  if (read(key) !== sent) return;
+  try {
+    window.localStorage.removeItem(key);
+  } catch {
+    // Storage blocked: there was no draft to keep.
+  }
+  for (const listener of listeners) listener();
+}
+
 /** The chat's draft, kept in localStorage so it survives switching chats and reloading. */
 export function useDraft(accountId: string, chatId: string): [string, (text: string) => void] {
   const key = draftStorageKey(accountId, chatId);
