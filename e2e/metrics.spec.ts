@@ -34,6 +34,10 @@ test("an administrator sees Ozon's rating beside ours, the charts and the agent 
     await expect(row.getByRole("cell").nth(1)).toHaveText(/\d/);
   }
   await expect(page.getByRole("figure", { name: "Load (buyer messages)" }).first()).toBeVisible();
+  // Product questions and reviews beside the chats: the demo's seeded questions, some answered by the seller.
+  const feedback = page.getByRole("region", { name: "Product questions and reviews" });
+  await expect(feedback.getByText("Median time to answer a question")).toBeVisible();
+  await expect(feedback.getByText(/^[1-9]\d* of [1-9]\d*$/).first()).toBeVisible();
   await expectAccessible(page);
 
   // CSV of the table
@@ -55,6 +59,7 @@ test("an administrator sees Ozon's rating beside ours, the charts and the agent 
   await expect(ozonRu.getByRole("columnheader", { name: "Наш расчёт" })).toBeVisible();
   await expect(ozonRu.getByRole("row", { name: /Время первого ответа/ }).getByRole("cell").nth(0)).toHaveText(/\d/);
   await expect(page.getByRole("rowheader", { name: "Кабинет продавца Ozon (без агента)" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Вопросы о товарах и отзывы" }).getByText("Медианное время ответа на вопрос")).toBeVisible();
   await expectAccessible(page);
   const [ruDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Выгрузить CSV" }).click()]);
   const ruCsv = (await readFile((await ruDownload.path())!, "utf8")).replace(/^\uFEFF/, "");

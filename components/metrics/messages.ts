@@ -30,6 +30,12 @@ export const metricsMessages = defineMessages({
     windowsClosed: "Reply window closed unanswered",
     buyerMessages: "Buyer messages",
     unanswered: (n: number) => `${n} still unanswered`,
+    feedbackTitle: "Product questions and reviews",
+    questionsAnswered: "Questions answered",
+    questionMedian: "Median time to answer a question",
+    reviewsAnswered: "Reviews answered",
+    reviewMedian: "Median time to comment on a review",
+    answeredOf: (answered: number, items: number) => `${answered} of ${items}`,
     noValue: "—",
     ozonTitle: "Ozon's rating beside ours",
     ozonIntro: "Ozon scores the shop on the last 30 days. Ours is computed from this inbox's cache for the same 30 days.",
@@ -68,6 +74,7 @@ export const metricsMessages = defineMessages({
     def4: "A wait belongs to the period it starts in; its reply counts whenever it came. A reply sent in Ozon's seller portal counts for the team, not for an agent.",
     def5: "Reply window closed unanswered: no reply within 48 hours of the buyer's last message (an approximation of Ozon's reply window).",
     def6: "Days and hours are Moscow time. 7 and 30 days are the last 7 × 24 and 30 × 24 hours.",
+    def7: "Questions and reviews: those Ozon published in the period; answered = with our answer or comment (from this inbox or Ozon's seller portal, not rejected by moderation), whenever it came. Time to answer = our first answer − the publication; the median, as for chats. Your own figures: the items you answered first.",
     hours: (s: number) => `${s} h`,
     csvColumns: "Agent,Waits answered,First response (s),Average response (s),Median response (s),Answered within 24 h (%),Chats handled,Messages sent",
     weekdays: "Mon,Tue,Wed,Thu,Fri,Sat,Sun",
@@ -102,6 +109,12 @@ export const metricsMessages = defineMessages({
     windowsClosed: "Окно ответа закрылось без ответа",
     buyerMessages: "Сообщений покупателей",
     unanswered: (n: number) => `ещё без ответа: ${n}`,
+    feedbackTitle: "Вопросы о товарах и отзывы",
+    questionsAnswered: "Вопросов с ответом",
+    questionMedian: "Медианное время ответа на вопрос",
+    reviewsAnswered: "Отзывов с ответом",
+    reviewMedian: "Медианное время ответа на отзыв",
+    answeredOf: (answered: number, items: number) => `${answered} из ${items}`,
     noValue: "—",
     ozonTitle: "Рейтинг Ozon рядом с нашими цифрами",
     ozonIntro: "Ozon оценивает магазин за последние 30 дней. Наши цифры посчитаны по кэшу этого инбокса за те же 30 дней.",
@@ -140,6 +153,7 @@ export const metricsMessages = defineMessages({
     def4: "Ожидание относится к периоду, в котором началось; ответ засчитывается, когда бы он ни пришёл. Ответ из кабинета продавца Ozon засчитывается команде, а не агенту.",
     def5: "Окно ответа закрылось без ответа: нет ответа в течение 48 часов после последнего сообщения покупателя (приближение окна ответа Ozon).",
     def6: "Дни и часы — по московскому времени. 7 и 30 дней — последние 7 × 24 и 30 × 24 часа.",
+    def7: "Вопросы и отзывы: опубликованные Ozon в периоде; с ответом — с нашим ответом или комментарием (из этого инбокса или кабинета продавца Ozon, не отклонённым модерацией), когда бы он ни пришёл. Время ответа = наш первый ответ − публикация; медиана, как у чатов. Ваши собственные показатели: то, на что вы ответили первым.",
     hours: (s: number) => `${s} ч`,
     csvColumns: "Агент,Ответов на ожидания,Первый ответ (с),Среднее время ответа (с),Медиана (с),Ответ за 24 ч (%),Обработано чатов,Отправлено сообщений",
     weekdays: "Пн,Вт,Ср,Чт,Пт,Сб,Вс",
@@ -148,4 +162,4 @@ export const metricsMessages = defineMessages({
 });
 
 /** The definition paragraphs, in order. */
-export const DEFINITION_KEYS = ["def1", "def2", "def3", "def4", "def5", "def6"] as const;
+export const DEFINITION_KEYS = ["def1", "def2", "def3", "def4", "def5", "def6", "def7"] as const;

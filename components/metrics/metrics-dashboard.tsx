@@ -48,6 +48,7 @@ export function MetricsDashboard({ accountId, isAdmin, today }: { accountId: str
   };
   const data = report.data;
   const team = data?.metrics.team;
+  const feedback = data?.feedback;
   const dash = t.noValue;
   const dur = (s: number | null) => formatDuration(locale, s, dash);
   const heatmapBase = {
@@ -111,7 +112,7 @@ export function MetricsDashboard({ accountId, isAdmin, today }: { accountId: str
             {t.tryAgain}
           </button>
         </div>
-      ) : data && team ? (
+      ) : data && team && feedback ? (
         <>
           {report.isError ? (
             <p role="alert" className="text-sm text-red-700">
@@ -127,8 +128,8 @@ export function MetricsDashboard({ accountId, isAdmin, today }: { accountId: str
             <h2 id="metrics-summary" className="mb-2 text-lg font-semibold">
               {t.summary}
             </h2>
-            <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-              {[
+            <FigureTiles
+              figures={[
                 [t.firstResponse, dur(team.firstResponseSeconds)],
                 [t.avgResponse, dur(team.avgResponseSeconds)],
                 [t.medianResponse, dur(team.medianResponseSeconds)],
@@ -137,16 +138,25 @@ export function MetricsDashboard({ accountId, isAdmin, today }: { accountId: str
                 [t.messagesSent, formatCount(locale, team.messagesSent)],
                 ...(team.windowsClosedUnanswered === null ? [] : [[t.windowsClosed, formatCount(locale, team.windowsClosedUnanswered)]]),
                 ...(team.buyerMessages === null ? [] : [[t.buyerMessages, formatCount(locale, team.buyerMessages)]]),
-              ].map(([label, value]) => (
-                <div key={label} className="rounded-md border border-slate-200 bg-white p-3">
-                  <dt className="text-xs text-slate-600">{label}</dt>
-                  <dd className="text-xl font-semibold tabular-nums">{value}</dd>
-                </div>
-              ))}
-            </dl>
+              ]}
+            />
             {data.scope === "team" && team.turns > team.answered ? (
               <p className="mt-1 text-xs text-slate-600">{t.unanswered(team.turns - team.answered)}</p>
             ) : null}
+          </section>
+
+          <section aria-labelledby="metrics-feedback" data-testid="metrics-feedback">
+            <h2 id="metrics-feedback" className="mb-2 text-lg font-semibold">
+              {t.feedbackTitle}
+            </h2>
+            <FigureTiles
+              figures={[
+                [t.questionsAnswered, formatPercent(locale, feedback.question.answeredPercent, dash), t.answeredOf(feedback.question.answered, feedback.question.items)],
+                [t.questionMedian, dur(feedback.question.medianAnswerSeconds)],
+                [t.reviewsAnswered, formatPercent(locale, feedback.review.answeredPercent, dash), t.answeredOf(feedback.review.answered, feedback.review.items)],
+                [t.reviewMedian, dur(feedback.review.medianAnswerSeconds)],
+              ]}
+            />
           </section>
 
           {isAdmin && data.ozonWindow ? <OzonComparison accountId={accountId} ours={data.ozonWindow} /> : null}
@@ -199,5 +209,20 @@ export function MetricsDashboard({ accountId, isAdmin, today }: { accountId: str
         </>
       ) : null}
     </div>
+  );
+}
+
+/** A row of figures: each its label, its value and, below, what it counts (optional). */
+function FigureTiles({ figures }: { figures: string[][] }) {
+  return (
+    <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+      {figures.map(([label, value, detail]) => (
+        <div key={label} className="rounded-md border border-slate-200 bg-white p-3">
+          <dt className="text-xs text-slate-600">{label}</dt>
+          <dd className="text-xl font-semibold tabular-nums">{value}</dd>
+          {detail ? <dd className="text-xs text-slate-600">{detail}</dd> : null}
+        </div>
+      ))}
+    </dl>
   );
 }

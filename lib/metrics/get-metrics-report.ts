@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 
 import { loadAccountMetrics, type AccountMetrics, type TeamMetrics } from "./load-account-metrics";
+import { loadFeedbackMetrics, type FeedbackMetrics } from "./load-feedback-metrics";
 import { metricsRangeQuerySchema, resolveMetricsRange, type MetricsRange } from "./resolve-metrics-range";
 
 export type MetricsReport = {
@@ -8,6 +9,8 @@ export type MetricsReport = {
   scope: "team" | "agent";
   range: { kind: MetricsRange["kind"]; from: string; to: string; timeZone: string };
   metrics: AccountMetrics;
+  /** Product questions and reviews of the same range: answered share and median time to answer (an agent's own answers). */
+  feedback: FeedbackMetrics;
   /** The team's figures for Ozon's window (the last 30 × 24 h), to set beside Ozon's ratings; null for an agent. */
   ozonWindow: TeamMetrics | null;
   generatedAt: string;
@@ -26,8 +29,9 @@ export async function getMetricsReport(
   const range = resolveMetricsRange(query, now);
   const team = input.user.role === "ADMIN";
   const agentId = team ? null : input.user.id;
-  const [metrics, ozonWindow] = await Promise.all([
+  const [metrics, feedback, ozonWindow] = await Promise.all([
     loadAccountMetrics(db, { accountId: input.accountId, range, now, agentId }),
+    loadFeedbackMetrics(db, { accountId: input.accountId, range, agentId }),
     team && range.kind !== "30d"
       ? loadAccountMetrics(db, { accountId: input.accountId, range: resolveMetricsRange({ range: "30d" }, now), now })
       : null,
@@ -36,6 +40,7 @@ export async function getMetricsReport(
     scope: team ? "team" : "agent",
     range: { kind: range.kind, from: range.from.toISOString(), to: range.to.toISOString(), timeZone: range.timeZone },
     metrics,
+    feedback,
     ozonWindow: team ? (ozonWindow ?? metrics).team : null,
     generatedAt: now.toISOString(),
   };
