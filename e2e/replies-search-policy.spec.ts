@@ -26,6 +26,8 @@ test("saved replies by / (keyboard and tap), a missing variable blocks Send, the
   for (const reply of [
     { title: `Greeting ${stamp}`, shortcut: `gr${stamp}`, text: "Hello! We are on it. {agent}", scope: "team" },
     { title: `Order ${stamp}`, shortcut: `or${stamp}`, text: "Your order {order_number} is on its way.", scope: "team" },
+    // Longer than a chat message takes: a reply for answers to questions and reviews (up to 3000).
+    { title: `Long ${stamp}`, shortcut: `lg${stamp}`, text: `Подробно: ${"а".repeat(1200)}`, scope: "team" },
   ]) {
     expect((await page.request.post("/api/replies", { data: reply })).status()).toBe(201);
   }
@@ -53,6 +55,17 @@ test("saved replies by / (keyboard and tap), a missing variable blocks Send, the
   const send = page.getByRole("button", { name: "Send", exact: true });
   await expect(send).toBeDisabled();
   await expect(page.getByText("Write in {order_number}: the chat has no value for it.")).toBeVisible();
+
+  // The long one is listed as unusable in a chat, with the reason; neither Enter nor a tap inserts it.
+  await box.fill("");
+  await box.pressSequentially(`/lg${stamp}`);
+  const long = picker.getByRole("option", { name: new RegExp(`Long ${stamp}`) });
+  await expect(long).toHaveAttribute("aria-disabled", "true");
+  await expect(long).toContainText("Can't be used in a chat: 1210 characters after filling, a chat message takes at most 1000.");
+  await expectAccessible(page);
+  await box.press("Enter");
+  await long.click();
+  await expect(box).toHaveValue(`/lg${stamp}`);
 
   // The policy check: a phone number is held until confirmed.
   const text = `Call us at +7 912 345-67-89 · ${stamp}`;
