@@ -113,6 +113,37 @@ if (testDatabaseKinds().includes("postgres")) {
         await db.close();
       }
     });
+
+    it("the intake client answers while every connection of the main pool is held (the push receiver never waits for them)", async () => {
+      const { url, drop } = await createEmptyPostgresDatabase();
+      drops.push(drop);
+      const db = openDatabase({ kind: "postgres", url });
+      try {
+        await db.migrate();
+        let release!: () => void;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        let opened = 0;
+        // pg's default pool: 10 connections, each held by a transaction until released.
+        const holders = Array.from({ length: 10 }, () =>
+          db.prisma.$transaction(async (tx) => {
+            await tx.$queryRaw`SELECT 1`;
+            opened++;
+            await held;
+          }),
+        );
+        await expect.poll(() => opened, { timeout: 30_000 }).toBe(10);
+        let mainAnswered = false;
+        const main = db.prisma.sellerAccount.count().then(() => (mainAnswered = true));
+        expect(db.intake).toBeDefined();
+        expect(await db.intake!.sellerAccount.count()).toBe(0);
+        expect(mainAnswered).toBe(false);
+        release();
+        await Promise.all([...holders, main]);
+        expect(mainAnswered).toBe(true);
+      } finally {
+        await db.close();
+      }
+    });
   });
 }
 

@@ -51,6 +51,11 @@ export function describeDatabase(config: DatabaseConfig): string {
 export interface OpenDatabase {
   readonly config: DatabaseConfig;
   readonly prisma: PrismaClient;
+  /**
+   * A client on a pool of its own (PostgreSQL; PGlite is one session: the same client), for the push receiver: its
+   * few statements must not wait behind the connections the rest of the process holds. Opened on first use.
+   */
+  readonly intake?: PrismaClient;
   /** Applies pending migrations on this database (see lib/db/migrate.ts). */
   migrate(options?: ApplyMigrationsOptions): Promise<{ applied: string[] }>;
   /** Disconnects Prisma and closes PGlite / the pg pool. */
@@ -148,9 +153,17 @@ export function openDatabase(config: DatabaseConfig): OpenDatabase {
   }
   const pool = new pg.Pool({ connectionString: config.url });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  let intake: { pool: pg.Pool; prisma: PrismaClient } | undefined;
   return {
     config,
     prisma,
+    get intake() {
+      if (!intake) {
+        const intakePool = new pg.Pool({ connectionString: config.url, max: INTAKE_POOL_SIZE });
+        intake = { pool: intakePool, prisma: new PrismaClient({ adapter: new PrismaPg(intakePool) }) };
+      }
+      return intake.prisma;
+    },
     async migrate(options) {
       // The advisory lock and transactions need one session: check one connection out.
       const client = await pool.connect();
@@ -163,6 +176,10 @@ export function openDatabase(config: DatabaseConfig): OpenDatabase {
     async close() {
       await prisma.$disconnect();
       await pool.end();
+      if (intake) {
+        await intake.prisma.$disconnect();
+        await intake.pool.end();
+      }
     },
   };
 }
@@ -179,6 +196,18 @@ const cache: DbCache = (globalForDb.__sellerInboxDb ??= {});
 
 function current(): OpenDatabase {
   return (cache.db ??= openDatabase(databaseConfigFromEnv()));
+}
+
+/** Connections of the intake pool: the push receiver's batched statements need one or two at a time. */
+const INTAKE_POOL_SIZE = 3;
+
+/**
+ * The client for work that must answer within a deadline whatever else the process is doing (the push receiver):
+ * its own small pool on PostgreSQL, the process's client on PGlite (and in tests that inject one).
+ */
+export function getIntakeDb(): PrismaClient {
+  const db = current();
+  return db.intake ?? db.prisma;
 }
 
 /** The process's PrismaClient (opened on first use, not migrated: see `prepareDatabase`). */

@@ -21,6 +21,12 @@ export type ProcessPushEventsOptions = {
    * during the hold is applied at once, not at the next tick.
    */
   waitForMore?: (ms: number) => Promise<void>;
+  /**
+   * Awaited before each claim and each chat's step: startPushProcessing waits there while this process is receiving
+   * pushes (intake-pressure.ts), so a flood is acknowledged first and applied as the receiver leaves room. Default:
+   * no wait.
+   */
+  yieldToIntake?: () => Promise<void>;
 };
 
 export type ProcessPushEventsResult = { done: number; retried: number; failed: number };
@@ -49,6 +55,7 @@ export async function processPushEvents(db: Db, accountId: string, options: Proc
   const result: ProcessPushEventsResult = { done: 0, retried: 0, failed: 0 };
   const getConnection = options.getConnection ?? defaultConnection;
   const concurrency = options.concurrency ?? 4;
+  const yieldToIntake = options.yieldToIntake ?? (() => Promise.resolve());
   let connection: OzonConnection | undefined;
   const held = new Map<string, Held>();
   let heldSince: number | null = null;
@@ -82,6 +89,7 @@ export async function processPushEvents(db: Db, accountId: string, options: Proc
     const failures = new Map<ClaimedPushEvent, string>();
     await forEachConcurrently(entries, concurrency, async (entry) => {
       try {
+        await yieldToIntake();
         if (entry.verification) await verifyChatPushes({ db, accountId, connection: connection!, signal: options.signal }, entry.verification);
         done.push(...entry.events);
       } catch (error) {
@@ -94,6 +102,7 @@ export async function processPushEvents(db: Db, accountId: string, options: Proc
 
   for (;;) {
     options.signal?.throwIfAborted();
+    await yieldToIntake();
     const events = await claimPushEvents(db, accountId, options.batchSize ?? 200, options.claimTtlMs ?? 60_000);
     if (events.length > 0) {
       const failures = new Map<ClaimedPushEvent, string>();
@@ -104,6 +113,7 @@ export async function processPushEvents(db: Db, accountId: string, options: Proc
         const ctx = { db, accountId, connection, signal: options.signal };
         await forEachConcurrently([...byChat], concurrency, async ([chatId, chatEvents]) => {
           try {
+            await yieldToIntake();
             const verification = await applyChatPushes(ctx, chatId, chatEvents.map((e) => e.payload));
             const entry = held.get(chatId) ?? { events: [] };
             entry.events.push(...chatEvents);

@@ -6,6 +6,7 @@ import { parseJsonLossless } from "@/lib/ozon/request";
 import packageJson from "@/package.json";
 
 import { findPushAccount } from "./find-push-account";
+import { trackPushIntake } from "./intake-pressure";
 import { isOzonPushAddress } from "./is-ozon-push-address";
 import { parsePushPayload } from "./parse-push-payload";
 import { pushDedupeKey } from "./push-dedupe-key";
@@ -38,7 +39,12 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
  * The source address is read as the sign-in limiter reads it (lib/auth/get-client-address.ts): the socket's peer,
  * or behind a proxy listed in TRUSTED_PROXIES the address that proxy saw.
  */
-export async function receivePush(db: Db, token: string, request: Request): Promise<ReceivedPush> {
+export function receivePush(db: Db, token: string, request: Request): Promise<ReceivedPush> {
+  // Counted as intake while it lasts: this process's push processing waits meanwhile (intake-pressure.ts).
+  return trackPushIntake(() => receive(db, token, request));
+}
+
+async function receive(db: Db, token: string, request: Request): Promise<ReceivedPush> {
   const startedAt = new Date();
   const unknown = () => ({ response: pushErrorResponse(404, "ERROR_UNKNOWN", "This push URL is not (or no longer) valid.") });
   if (!TOKEN_PATTERN.test(token)) return unknown();

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 
+import { waitForQuietIntake } from "./intake-pressure";
 import { processPushEvents, type ProcessPushEventsOptions } from "./process-push-events";
 import { logger } from "@/lib/log/logger";
 
@@ -26,7 +27,7 @@ export function startPushProcessing(db: Db, accountId: string, options: ProcessP
     try {
       while (run.again) {
         run.again = false;
-        const result = await processPushEvents(db, accountId, { ...options, waitForMore: (ms) => waitForPush(run, ms) });
+        const result = await processPushEvents(db, accountId, { yieldToIntake: waitForQuietIntake, ...options, waitForMore: (ms) => waitForPush(run, ms) });
         if (result.retried + result.failed > 0) {
           log(`Push events of account ${accountId}: ${result.retried} to retry, ${result.failed} given up.`);
           break;

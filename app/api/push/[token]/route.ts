@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/db/client";
+import { getDb, getIntakeDb } from "@/lib/db/client";
 import { answerWithRequestId } from "@/lib/http/answer-with-request-id";
 import { logger } from "@/lib/log/logger";
 import { pushErrorResponse } from "@/lib/push/push-error-response";
@@ -19,9 +19,9 @@ export function POST(request: Request, context: Context): Promise<Response> {
 async function receive(request: Request, context: Context): Promise<Response> {
   try {
     const { token } = await context.params;
-    const db = getDb();
-    const received = await receivePush(db, token, request);
-    if (received.queuedFor) void startPushProcessing(db, received.queuedFor);
+    // Storing on a pool of its own: the answer never waits for a connection the processing holds.
+    const received = await receivePush(getIntakeDb(), token, request);
+    if (received.queuedFor) void startPushProcessing(getDb(), received.queuedFor);
     return received.response;
   } catch (error) {
     // Ozon counts a 5xx against the URL like any failure; the event is not stored, so Ozon's retry brings it again.
