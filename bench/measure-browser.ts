@@ -189,10 +189,17 @@ export async function measureBrowser(options: {
     const mobileRuns: number[] = [];
     // A run Lighthouse cannot finish is reported and left out (the other figures of the run are kept).
     const score = (desktop: boolean) =>
-      lighthouseScore(inbox, options.cookie, desktop).catch((error: unknown) => {
+      lighthouseScore(inbox, options.cookie, desktop).then(
+        ({ score, metrics }) => {
+          // Which of Lighthouse's metrics cost the score (its weights: TBT 30, LCP 25, CLS 25, FCP 10, SI 10).
+          options.log(`  lighthouse ${desktop ? "desktop" : "mobile"} ${score}: ${metrics}`);
+          return score;
+        },
+        (error: unknown) => {
         options.log(`  lighthouse (${desktop ? "desktop" : "mobile"}) failed: ${String(error).slice(0, 400)}`);
         return null;
-      });
+        },
+      );
     for (let i = 0; i < options.lighthouseRuns; i++) {
       const desktop = await score(true);
       if (desktop !== null) desktopRuns.push(desktop);
@@ -239,7 +246,16 @@ async function measureFirstLoadJs(browser: Browser, appUrl: string, cookie: stri
   };
 }
 
-function lighthouseScore(url: string, cookie: string, desktop: boolean): Promise<number> {
+const LIGHTHOUSE_METRICS = [
+  ["FCP", "first-contentful-paint"],
+  ["LCP", "largest-contentful-paint"],
+  ["TBT", "total-blocking-time"],
+  ["CLS", "cumulative-layout-shift"],
+  ["SI", "speed-index"],
+] as const;
+
+/** A Lighthouse run's performance score, and its metrics as one line. */
+function lighthouseScore(url: string, cookie: string, desktop: boolean): Promise<{ score: number; metrics: string }> {
   const args = [
     url,
     `--chrome-path=${CHROMIUM}`,
@@ -259,9 +275,19 @@ function lighthouseScore(url: string, cookie: string, desktop: boolean): Promise
     child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
     child.on("exit", (code) => {
       try {
-        const report = JSON.parse(out) as { categories: { performance: { score: number | null } }; runtimeError?: { code: string; message: string } };
+        const report = JSON.parse(out) as {
+          categories: { performance: { score: number | null } };
+          audits: Record<string, { numericValue?: number; score: number | null }>;
+          runtimeError?: { code: string; message: string };
+        };
         if (report.categories.performance.score === null) throw new Error(report.runtimeError ? `${report.runtimeError.code}: ${report.runtimeError.message}` : "no score");
-        resolve(Math.round(report.categories.performance.score * 100));
+        const metrics = LIGHTHOUSE_METRICS.map(([name, id]) => {
+          const audit = report.audits[id];
+          const value = audit?.numericValue;
+          const shown = value === undefined ? "?" : id === "cumulative-layout-shift" ? value.toFixed(3) : `${Math.round(value)} ms`;
+          return `${name} ${shown} (${audit?.score === null || audit?.score === undefined ? "?" : Math.round(audit.score * 100)})`;
+        }).join(", ");
+        resolve({ score: Math.round(report.categories.performance.score * 100), metrics });
       } catch (error) {
         reject(new Error(`lighthouse exited ${code}: ${error instanceof Error ? error.message : ""} ${err.slice(-500)}`));
       }
