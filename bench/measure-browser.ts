@@ -3,6 +3,8 @@
  * through a long chat with long tasks counted, the first-load JavaScript of /inbox, and Lighthouse's score.
  */
 import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type BrowserContext } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/lib/testing/chromium";
@@ -190,9 +192,12 @@ export async function measureBrowser(options: {
     // A run Lighthouse cannot finish is reported and left out (the other figures of the run are kept).
     const score = (desktop: boolean) =>
       lighthouseScore(inbox, options.cookie, desktop).then(
-        ({ score, metrics }) => {
-          // Which of Lighthouse's metrics cost the score (its weights: TBT 30, LCP 25, CLS 25, FCP 10, SI 10).
-          options.log(`  lighthouse ${desktop ? "desktop" : "mobile"} ${score}: ${metrics}`);
+        ({ score, metrics, report }) => {
+          // Which of Lighthouse's metrics cost the score (its weights: TBT 30, LCP 25, CLS 25, FCP 10, SI 10); the
+          // whole report (which element shifted, which script blocked) beside the bench's results.
+          const file = path.join("bench", "results", `lighthouse-${desktop ? "desktop" : "mobile"}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+          writeFileSync(file, report);
+          options.log(`  lighthouse ${desktop ? "desktop" : "mobile"} ${score}: ${metrics} (${file})`);
           return score;
         },
         (error: unknown) => {
@@ -255,7 +260,7 @@ const LIGHTHOUSE_METRICS = [
 ] as const;
 
 /** A Lighthouse run's performance score, and its metrics as one line. */
-function lighthouseScore(url: string, cookie: string, desktop: boolean): Promise<{ score: number; metrics: string }> {
+function lighthouseScore(url: string, cookie: string, desktop: boolean): Promise<{ score: number; metrics: string; report: string }> {
   const args = [
     url,
     `--chrome-path=${CHROMIUM}`,
@@ -287,7 +292,7 @@ function lighthouseScore(url: string, cookie: string, desktop: boolean): Promise
           const shown = value === undefined ? "?" : id === "cumulative-layout-shift" ? value.toFixed(3) : `${Math.round(value)} ms`;
           return `${name} ${shown} (${audit?.score === null || audit?.score === undefined ? "?" : Math.round(audit.score * 100)})`;
         }).join(", ");
-        resolve({ score: Math.round(report.categories.performance.score * 100), metrics });
+        resolve({ score: Math.round(report.categories.performance.score * 100), metrics, report: out });
       } catch (error) {
         reject(new Error(`lighthouse exited ${code}: ${error instanceof Error ? error.message : ""} ${err.slice(-500)}`));
       }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ChatView } from "@/lib/cache/chat-view";
 import type { Locale } from "@/lib/i18n/locales";
-import { formatDate, formatDayTime, formatTime } from "@/components/i18n/format";
+import { formatDate, formatDayMonth, formatDayTime, formatTime } from "@/components/i18n/format";
 import { useMessages } from "@/components/i18n/locale-provider";
 import { ChatRowTeam } from "@/components/team/chat-row-team";
 import { teamMessages } from "@/components/team/messages";
@@ -25,9 +25,7 @@ function shortTime(locale: Locale, iso: string): string {
   if (localDayKey(iso) === localDayKey(new Date().toISOString())) return formatTime(locale, iso);
   // This year's dates without the year: the row keeps its room for the order number.
   const sameYear = new Date(iso).getFullYear() === new Date().getFullYear();
-  return sameYear
-    ? new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", { day: "numeric", month: "short" }).format(new Date(iso))
-    : formatDate(locale, iso);
+  return sameYear ? formatDayMonth(locale, iso) : formatDate(locale, iso);
 }
 
 /** The buyer wrote last and the window to answer has a deadline (the server's reply state). */
