@@ -22,6 +22,21 @@ describe("groupByDay", () => {
     expect(localDayKey("2026-11-20T22:30:00Z", "UTC")).toBe("2026-11-20");
   });
 
+  it("without a zone, the day is the one of the zone the browser (here: the process) is in", () => {
+    const saved = process.env.TZ;
+    try {
+      for (const zone of ["Asia/Vladivostok", "America/Los_Angeles", "UTC"]) {
+        process.env.TZ = zone;
+        for (const iso of ["2026-11-20T13:59:00Z", "2026-11-20T14:01:00Z", "2026-12-31T23:30:00Z", "2026-03-08T07:30:00Z"]) {
+          expect(localDayKey(iso)).toBe(localDayKey(iso, zone));
+        }
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
   it("returns nothing for nothing", () => {
     expect(groupByDay([], utc)).toEqual([]);
   });

@@ -5,6 +5,12 @@ const dayFormats = new Map<string | undefined, Intl.DateTimeFormat>();
 
 /** The calendar day of an instant in the browser's time zone (or the given one), as YYYY-MM-DD. */
 export function localDayKey(iso: string, timeZone?: string): string {
+  // The browser's own zone is Date's: no formatter at all (the first en-CA one costs a locale's data, ~35 ms of a
+  // phone's first paint of the chat list).
+  if (timeZone === undefined) {
+    const date = new Date(iso);
+    return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
+  }
   let format = dayFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone });
