@@ -22,7 +22,7 @@ export type FeedbackMetrics = { question: FeedbackKindMetrics; review: FeedbackK
  * index, whose ids follow time for these items (docs/questions-and-reviews.md). $4: an agent's id, to count only the
  * items whose first answer is theirs; null for the team.
  */
-export const FEEDBACK_METRICS_SQL = `
+const FEEDBACK_METRICS_SQL = `
 WITH items AS (
   SELECT c.type AS kind,
          CASE WHEN first_answer.at IS NOT NULL AND ($4::text IS NULL OR first_answer.by = $4::text)

@@ -75,7 +75,7 @@ function formatDay(iso: string): string | null {
 const NO_NAME = /^(пользователь|покупатель|user|customer)\s+ozon$/iu;
 
 /** The name a question's author goes by, or null where Ozon gives none (blank, or its placeholder). */
-export function buyerName(authorName: string | null | undefined): string | null {
+function buyerName(authorName: string | null | undefined): string | null {
   const name = authorName?.replace(/\s+/gu, " ").trim() ?? "";
   return name === "" || NO_NAME.test(name) ? null : name;
 }

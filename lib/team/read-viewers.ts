@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 
 export type ViewerRow = { userId: string; name: string; viewingUntil: Date; typingUntil: Date | null };
 
-export const toViewer = (row: ViewerRow): PresenceViewer => ({
+const toViewer = (row: ViewerRow): PresenceViewer => ({
   userId: row.userId,
   name: row.name,
   viewingUntil: row.viewingUntil.toISOString(),
