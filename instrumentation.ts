@@ -13,6 +13,9 @@ export async function register() {
   loadEnvOrExit();
   const { prepareDatabase } = await import("./lib/db/client");
   await prepareDatabase();
+  // Ozon's pushes are answered here, before Next's pipeline (a flood of them must be acknowledged within Ozon's 5 s).
+  const { installPushReceiver } = await import("./lib/push/install-push-receiver");
+  installPushReceiver();
   const { startSyncScheduler } = await import("./lib/sync/start-sync-scheduler");
   startSyncScheduler();
   // Pushes nobody is working on (a crashed instance's claims, retries that are due).

@@ -1,5 +1,5 @@
 import http from "node:http";
-import { PEER_ADDRESS_HEADER } from "./peer-address-header";
+import { stampPeerAddress } from "./stamp-peer-address";
 
 const INSTALLED = Symbol.for("seller-inbox.peer-address-stamp");
 
@@ -15,12 +15,7 @@ export function installPeerAddressStamp(): void {
   proto[INSTALLED] = true;
   const emit = proto.emit as (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
   proto.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event === "request") {
-      const request = args[0] as http.IncomingMessage;
-      const address = request.socket?.remoteAddress;
-      if (address) request.headers[PEER_ADDRESS_HEADER] = address;
-      else delete request.headers[PEER_ADDRESS_HEADER];
-    }
+    if (event === "request") stampPeerAddress(args[0] as http.IncomingMessage);
     return emit.call(this, event, ...args);
   } as typeof proto.emit;
 }

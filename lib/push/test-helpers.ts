@@ -1,6 +1,9 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import type { Db } from "@/lib/db/client";
 import type { EmulatorControl } from "@/emulator/testing";
 import type { PushChatEvent } from "./parse-push-payload";
+import { installPushReceiver } from "./install-push-receiver";
 import { pushDedupeKey } from "./push-dedupe-key";
 
 /**
@@ -34,4 +37,36 @@ export async function queueBuyerMessagePush(
     },
   });
   return { ref, sent };
+}
+
+export type ServedPushReceiver = {
+  url: string;
+  /** The requests that went on to the server's own handler (Next's, in the app): method and path. */
+  passedOn: string[];
+  close(): Promise<void>;
+};
+
+/**
+ * A Node HTTP server on 127.0.0.1 (a free port) with the app's push receiver installed (install-push-receiver.ts),
+ * as `next start` runs it; every other request reaches a stand-in for Next's handler that answers 404 and is
+ * recorded. For tests where something outside the test's call stack — the emulator — pushes over real HTTP.
+ */
+export async function servePushReceiver(): Promise<ServedPushReceiver> {
+  installPushReceiver();
+  const passedOn: string[] = [];
+  const server = http.createServer((req, res) => {
+    passedOn.push(`${req.method} ${req.url}`);
+    req.resume().on("end", () => res.writeHead(404).end());
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    passedOn,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
 }

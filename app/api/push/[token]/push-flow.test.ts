@@ -1,6 +1,6 @@
 /**
- * Pushes end to end: the emulator POSTs Ozon's notifications over real HTTP to the receiver route (served by
- * serveRoute), which queues them; the background processor applies them to the cache. Compared with the emulator's
+ * Pushes end to end: the emulator POSTs Ozon's notifications over real HTTP to the receiver (installed on a Node
+ * server as `next start` runs it: servePushReceiver), which queues them; the background processor applies them to the cache. Compared with the emulator's
  * own state after everything settles.
  */
 import { afterAll, afterEach, beforeEach, expect, it } from "vitest";
@@ -13,20 +13,18 @@ import { sendMessage } from "@/lib/ozon";
 import { expectCacheEqualsEmulator } from "@/lib/sync/expect-cache-equals-emulator";
 import { syncAccountNow } from "@/lib/sync/sync-account-now";
 import { closeOtherSessions } from "@/lib/cache/test-helpers";
-import { serveRoute, type ServedRoute } from "@/lib/testing/serve-route";
 import { withEmulator } from "@/lib/testing/with-emulator";
 
 import { issuePushToken } from "@/lib/push/issue-push-token";
 import { pushProcessingSettled, startPushProcessing } from "@/lib/push/start-push-processing";
-
-import { POST } from "./route";
+import { servePushReceiver, type ServedPushReceiver } from "@/lib/push/test-helpers";
 
 // 120 seeded chats: the storm needs 100 buyer chats.
 const emulator = withEmulator({ asOzonApiUrl: true, chats: 120 });
 
 forEachDatabase("pushes from the emulator", (db) => {
   useTestDatabaseInRoutes(db);
-  let server: ServedRoute;
+  let server: ServedPushReceiver;
   let accountId: string;
   let pushUrl: string;
 
@@ -35,7 +33,7 @@ forEachDatabase("pushes from the emulator", (db) => {
     await closeOtherSessions(db);
   });
   beforeEach(async () => {
-    server ??= await serveRoute(POST, "/api/push/:token");
+    server ??= await servePushReceiver();
     await db.reset();
     const account = await db.prisma.sellerAccount.create({
       data: { name: "Shop", clientId: "demo-client", apiKeyCiphertext: encryptSecret("demo-api-key"), apiKeyLast4: "-key" },
@@ -250,6 +248,8 @@ forEachDatabase("pushes from the emulator", (db) => {
     const storedKeys = new Set(stored.map((e) => e.dedupeKey));
     expect(storedKeys.size).toBe(stored.length);
     expect(acknowledged.filter((p) => !storedKeys.has(`TYPE_NEW_MESSAGE:${p.chat_id}:${p.message_id}`))).toEqual([]);
+    // Every push was answered by the receiver itself, none by the server's other handler (Next's, in the app).
+    expect(server.passedOn).toEqual([]);
     // Events left for a retry (a claim that timed out on a slow machine) are worked off as the sweeper would.
     for (let round = 0; round < 10 && (await db.prisma.pushEvent.count({ where: { state: { in: ["PENDING", "PROCESSING"] } } })) > 0; round++) {
       await db.prisma.pushEvent.updateMany({ where: { state: { in: ["PENDING", "PROCESSING"] } }, data: { state: "PENDING", claimedUntil: null } });
