@@ -55,22 +55,26 @@ export function BarChart({
               {format(max)}
             </text>
           </svg>
-          <table className="sr-only">
-            <thead>
-              <tr>
-                <th scope="col">{labelHeader}</th>
-                <th scope="col">{title}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {labels.map((label, i) => (
-                <tr key={label}>
-                  <th scope="row">{label}</th>
-                  <td>{format(values[i] ?? null)}</td>
+          {/* Hidden in a box, not on the table itself: a table is as wide as its content whatever its width, and an
+              "sr-only" table of long Russian labels widened the phone's page. */}
+          <div className="sr-only">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{labelHeader}</th>
+                  <th scope="col">{title}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {labels.map((label, i) => (
+                  <tr key={label}>
+                    <th scope="row">{label}</th>
+                    <td>{format(values[i] ?? null)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </figure>

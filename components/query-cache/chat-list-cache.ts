@@ -30,7 +30,8 @@ export function applyChatChange(queryClient: QueryClient, accountId: string, cha
     queryClient.setQueryData<ChatListData>(key, { ...data, pages });
   }
   setAccountTotalUnread(queryClient, accountId, totalUnread);
-  for (const key of [keys.chatOrder(chat.id), keys.chat(chat.id), keys.chatLists()]) void rereadLoadsInFlight(queryClient, key);
+  // Not keys.chat: that slot only holds what events set (its "load" resets it to null, which would undo this change).
+  for (const key of [keys.chatOrder(chat.id), keys.chatLists()]) void rereadLoadsInFlight(queryClient, key);
 }
 
 /** Puts the chat before the first chat of the loaded pages it precedes; after the last one only on the last page. */
