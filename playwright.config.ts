@@ -23,7 +23,10 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${appPort}`,
     // The inbox opens on "Needs reply"; the tests of the whole chat list start on "All", as a user who chose it
     // Seeds every context of the run.
-    storageState: { cookies: [], origins: [{ origin: `http://127.0.0.1:${appPort}`, localStorage: [{ name: "seller-inbox:view", value: "all" }] }] },
+    storageState: {
+      cookies: [{ name: "seller-inbox-view", value: "all", domain: "127.0.0.1", path: "/", expires: -1, httpOnly: false, secure: false, sameSite: "Lax" }],
+      origins: [],
+    },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },

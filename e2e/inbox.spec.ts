@@ -51,6 +51,26 @@ async function waitForImport(page: Page, request: APIRequestContext) {
   return unread;
 }
 
+test("the first paint holds the chosen list: the server renders it, no script needed", async ({ page, browser }, testInfo) => {
+  const { chats } = await openInbox(page);
+  const all = page.getByTestId("queue-views").locator('[data-view="all"]');
+  await all.click();
+  await expect(all).toHaveAttribute("aria-pressed", "true");
+  // The same session without JavaScript: only what the server rendered shows.
+  const bare = await browser.newContext({ baseURL: testInfo.project.use.baseURL, storageState: await page.context().storageState(), javaScriptEnabled: false });
+  try {
+    const first = await bare.newPage();
+    await first.goto("/inbox");
+    await expect(first.getByTestId("queue-views").locator('[data-view="all"]')).toHaveAttribute("aria-pressed", "true");
+    const ids = await chatList(first).locator("a[data-chat-link]").evaluateAll((links) => links.map((link) => link.getAttribute("data-chat-id")));
+    expect(ids.length).toBeGreaterThan(0);
+    const known = new Set(chats.map((chat) => chat.id));
+    expect(ids.filter((id) => !known.has(id!))).toEqual([]);
+  } finally {
+    await bare.close();
+  }
+});
+
 test("unread badges and totals show, and opening an unread chat marks it read at Ozon", async ({ page, request }, testInfo) => {
   await openInbox(page);
   const total = await waitForImport(page, request);

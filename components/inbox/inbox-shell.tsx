@@ -7,8 +7,11 @@ import { AccountBar, type InboxAccount } from "./account-bar";
 import { ChatList } from "./chat-list";
 import { inboxMessages } from "./messages";
 import { ToggleGroup } from "./toggle-group";
+import { resolveCurrentAccount } from "@/lib/accounts/resolve-current-account";
 import type { ChatKind } from "@/lib/chats/chat-kind-of";
-import { useChatList, type ChatFilter } from "./use-chat-list";
+import type { InboxChoices } from "@/lib/team/inbox-choices";
+import { chooseChatList, listOrdersReviews, type ChatFilter } from "./chat-list-request";
+import { useChatList, type RenderedChatList } from "./use-chat-list";
 import { teamMessages } from "@/components/team/messages";
 import { QueueViewTabs } from "@/components/team/queue-view-tabs";
 import { TeamNotifications } from "@/components/team/team-notifications";
@@ -18,22 +21,35 @@ import { useStoredReviewOrder, useStoredView } from "@/components/team/use-store
  * The inbox around the open chat: the account, the chat kinds and filters, and the list. It lives in the inbox
  * layout, so the list keeps its place, filter and pages while the agent moves from chat to chat.
  */
-export function InboxShell({ accounts, userId, children }: { accounts: InboxAccount[]; userId: string; children: ReactNode }) {
+export function InboxShell({
+  accounts,
+  userId,
+  choices,
+  renderedList,
+  children,
+}: {
+  accounts: InboxAccount[];
+  userId: string;
+  /** The remembered view and review order, as the server read them (it rendered the list they choose). */
+  choices: InboxChoices;
+  /** The first page of that list, read by the server; null when it could not be. */
+  renderedList: RenderedChatList | null;
+  children: ReactNode;
+}) {
   const t = useMessages(inboxMessages);
   const teamT = useMessages(teamMessages);
   const locale = useLocale();
   const searchParams = useSearchParams();
   const params = useParams<{ chatId?: string }>();
   const pathname = usePathname();
-  const current = accounts.find((account) => account.id === searchParams.get("account")) ?? accounts[0];
+  const current = resolveCurrentAccount(accounts, searchParams.get("account"));
   const [kind, setKind] = useState<ChatKind>("buyer");
   const [filter, setFilter] = useState<ChatFilter>("all");
-  const [view, setView] = useStoredView();
-  const [reviewOrder, setReviewOrder] = useStoredReviewOrder();
-  // Low ratings first is an order of the queue's reviews only (lib/team/queue-views.ts).
-  const ordersReviews = kind === "review" && (view === "needs_reply" || view === "unassigned");
-  const order = ordersReviews && reviewOrder === "low_rating" ? reviewOrder : undefined;
-  const list = useChatList(current?.id ?? "", kind, filter, view, userId, order);
+  const [view, setView] = useStoredView(choices.view);
+  const [reviewOrder, setReviewOrder] = useStoredReviewOrder(choices.reviewOrder);
+  const ordersReviews = listOrdersReviews(kind, view);
+  const choice = chooseChatList(kind, filter, { view, reviewOrder });
+  const list = useChatList(current?.id ?? "", choice, userId, renderedList);
   const totalUnread = list.data?.pages[0]?.totalUnread ?? current?.totalUnread ?? 0;
   const [unseen, setUnseen] = useState(0);
   const title = (unseen > 0 ? teamT.titlePrefix(unseen) : "") + t.documentTitle(totalUnread);
@@ -102,7 +118,7 @@ export function InboxShell({ accounts, userId, children }: { accounts: InboxAcco
           )}
         </div>
         {/* A new list (account, kind, filter or view) starts with nothing selected. */}
-        <ChatList key={`${current.id} ${kind} ${filter} ${view} ${order ?? ""}`} t={t} locale={locale} accountId={current.id} userId={userId} activeChatId={activeChatId} list={list} />
+        <ChatList key={`${current.id} ${kind} ${filter} ${view} ${choice.order ?? ""}`} t={t} locale={locale} accountId={current.id} userId={userId} activeChatId={activeChatId} list={list} />
       </div>
       <div className={`${activeChatId ? "flex" : "hidden md:flex"} min-w-0 flex-1 flex-col`}>{children}</div>
     </main>

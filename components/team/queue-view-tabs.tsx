@@ -1,7 +1,7 @@
 "use client";
 
 import { useMessages } from "@/components/i18n/locale-provider";
-import type { ChatView as ListView } from "@/components/inbox/use-chat-list";
+import type { InboxView as ListView } from "@/lib/team/inbox-choices";
 import { teamMessages } from "./messages";
 import { useQueueCounts } from "./use-team";
 

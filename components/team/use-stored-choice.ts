@@ -1,61 +1,49 @@
 "use client";
 
 import { useCallback, useSyncExternalStore } from "react";
-import type { ChatView as ListView } from "@/components/inbox/use-chat-list";
-import { QUEUE_ORDERS, type QueueOrder } from "@/lib/team/queue-views";
+import { INBOX_CHOICE_COOKIES, readInboxChoices, type InboxChoices, type InboxView } from "@/lib/team/inbox-choices";
+import type { QueueOrder } from "@/lib/team/queue-views";
 
-/** Who to tell when a key changes in this tab, per key. */
-const listeners = new Map<string, Set<() => void>>();
+const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 
-function listenersOf(key: string): Set<() => void> {
-  let set = listeners.get(key);
-  if (!set) listeners.set(key, (set = new Set()));
+/** Who to tell when a choice changes in this tab, per choice. */
+const listeners = new Map<keyof InboxChoices, Set<() => void>>();
+
+function listenersOf(name: keyof InboxChoices): Set<() => void> {
+  let set = listeners.get(name);
+  if (!set) listeners.set(name, (set = new Set()));
   return set;
 }
 
 /**
- * One of a few choices of the inbox, remembered in this browser under `key` (localStorage); `fallback` at first, on
- * the server's render, and when what is stored is not one of `choices` (or storage is blocked).
+ * One of the inbox's remembered choices (lib/team/inbox-choices.ts: a cookie). `rendered`: the value the server
+ * rendered with (it read the same cookie), so hydration agrees and the list it rendered is the one shown.
  */
-function useStoredChoice<T extends string>(key: string, choices: readonly T[], fallback: T): [T, (next: T) => void] {
-  const read = () => {
-    try {
-      const value = window.localStorage.getItem(key);
-      return choices.includes(value as T) ? (value as T) : fallback;
-    } catch {
-      return fallback;
-    }
-  };
+function useStoredChoice<Name extends keyof InboxChoices>(name: Name, rendered: InboxChoices[Name]): [InboxChoices[Name], (next: InboxChoices[Name]) => void] {
   const value = useSyncExternalStore(
     (listener) => {
-      listenersOf(key).add(listener);
-      return () => listenersOf(key).delete(listener);
+      listenersOf(name).add(listener);
+      return () => listenersOf(name).delete(listener);
     },
-    read,
-    () => fallback,
+    () => readInboxChoices(document.cookie)[name],
+    () => rendered,
   );
   const setValue = useCallback(
-    (next: T) => {
-      try {
-        window.localStorage.setItem(key, next);
-      } catch {
-        // Storage blocked: the choice lasts until the page is left.
-      }
-      for (const listener of listenersOf(key)) listener();
+    (next: InboxChoices[Name]) => {
+      document.cookie = `${INBOX_CHOICE_COOKIES[name]}=${next}; path=/; max-age=${ONE_YEAR_SECONDS}; samesite=lax`;
+      for (const listener of listenersOf(name)) listener();
     },
-    [key],
+    [name],
   );
   return [value, setValue];
 }
 
-const VIEWS: readonly ListView[] = ["needs_reply", "mine", "unassigned", "all"];
-
 /** The inbox's chosen view (Needs reply, Mine, Unassigned, All), remembered in this browser; Needs reply at first (the answers owed, the Ozon deadline soonest first). */
-export function useStoredView(): [ListView, (view: ListView) => void] {
-  return useStoredChoice("seller-inbox:view", VIEWS, "needs_reply");
+export function useStoredView(rendered: InboxView): [InboxView, (view: InboxView) => void] {
+  return useStoredChoice("view", rendered);
 }
 
 /** The order of the queue's reviews (the longest wait, or low ratings first), remembered in this browser like the view. */
-export function useStoredReviewOrder(): [QueueOrder, (order: QueueOrder) => void] {
-  return useStoredChoice("seller-inbox:review-order", QUEUE_ORDERS, "deadline");
+export function useStoredReviewOrder(rendered: QueueOrder): [QueueOrder, (order: QueueOrder) => void] {
+  return useStoredChoice("reviewOrder", rendered);
 }
