@@ -62,6 +62,8 @@ test("the first paint holds the chosen list: the server renders it, no script ne
     const first = await bare.newPage();
     await first.goto("/inbox");
     await expect(first.getByTestId("queue-views").locator('[data-view="all"]')).toHaveAttribute("aria-pressed", "true");
+    // The views' counts too: the tabs have their final size before any script runs.
+    await expect(first.getByTestId("queue-views").locator('[data-view="needs_reply"]')).toHaveText(/\d/);
     const ids = await chatList(first).locator("a[data-chat-link]").evaluateAll((links) => links.map((link) => link.getAttribute("data-chat-id")));
     expect(ids.length).toBeGreaterThan(0);
     const known = new Set(chats.map((chat) => chat.id));

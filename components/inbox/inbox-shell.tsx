@@ -14,6 +14,7 @@ import { chooseChatList, listOrdersReviews, type ChatFilter } from "./chat-list-
 import { useChatList, type RenderedChatList } from "./use-chat-list";
 import { teamMessages } from "@/components/team/messages";
 import { QueueViewTabs } from "@/components/team/queue-view-tabs";
+import type { RenderedQueueCounts } from "@/components/team/use-team";
 import { TeamNotifications } from "@/components/team/team-notifications";
 import { useStoredReviewOrder, useStoredView } from "@/components/team/use-stored-choice";
 
@@ -26,6 +27,7 @@ export function InboxShell({
   userId,
   choices,
   renderedList,
+  renderedCounts,
   children,
 }: {
   accounts: InboxAccount[];
@@ -34,6 +36,8 @@ export function InboxShell({
   choices: InboxChoices;
   /** The first page of that list, read by the server; null when it could not be. */
   renderedList: RenderedChatList | null;
+  /** The views' counts, read by the server with it. */
+  renderedCounts: RenderedQueueCounts | null;
   children: ReactNode;
 }) {
   const t = useMessages(inboxMessages);
@@ -79,7 +83,7 @@ export function InboxShell({
       >
         <AccountBar t={t} accounts={accounts} current={current} totalUnread={totalUnread} />
         <div className="space-y-2 border-b border-slate-200 px-3 py-2">
-          <QueueViewTabs accountId={current.id} value={view} onChange={setView} />
+          <QueueViewTabs accountId={current.id} value={view} onChange={setView} renderedCounts={renderedCounts} />
           <TeamNotifications userId={userId} onUnseenChange={setUnseen} />
           <ToggleGroup
             label={t.chatKinds}

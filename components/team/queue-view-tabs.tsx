@@ -3,12 +3,22 @@
 import { useMessages } from "@/components/i18n/locale-provider";
 import type { InboxView as ListView } from "@/lib/team/inbox-choices";
 import { teamMessages } from "./messages";
-import { useQueueCounts } from "./use-team";
+import { useQueueCounts, type RenderedQueueCounts } from "./use-team";
 
 /** The team's views of the account with their live counts (one request for all), above the chat list. */
-export function QueueViewTabs({ accountId, value, onChange }: { accountId: string; value: ListView; onChange: (view: ListView) => void }) {
+export function QueueViewTabs({
+  accountId,
+  value,
+  onChange,
+  renderedCounts,
+}: {
+  accountId: string;
+  value: ListView;
+  onChange: (view: ListView) => void;
+  renderedCounts?: RenderedQueueCounts | null;
+}) {
   const t = useMessages(teamMessages);
-  const counts = useQueueCounts(accountId).data;
+  const counts = useQueueCounts(accountId, renderedCounts).data;
   const options: { value: ListView; label: string; count?: number }[] = [
     { value: "needs_reply", label: t.viewNeedsReply, count: counts?.needsReply },
     { value: "mine", label: t.viewMine, count: counts?.mine },

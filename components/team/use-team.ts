@@ -12,6 +12,9 @@ import type { QueueCounts } from "@/lib/team/count-queue-views";
 
 const REFETCH_MS = 5_000;
 
+/** The counts as the server rendered them (the inbox's layout), so the views' tabs do not change size once the page runs. */
+export type RenderedQueueCounts = { accountId: string; counts: QueueCounts; readAt: number };
+
 /** Who may work the account (for owners' names, the assign menu and mentions). */
 export function useAccountAgents(accountId: string) {
   return useQuery({
@@ -23,11 +26,13 @@ export function useAccountAgents(accountId: string) {
 }
 
 /** The counts of every team view in one request; read again on every live change of the account's chats. */
-export function useQueueCounts(accountId: string) {
+export function useQueueCounts(accountId: string, rendered?: RenderedQueueCounts | null) {
   const refetchInterval = useLiveRefetchInterval(REFETCH_MS);
+  const initial = rendered?.accountId === accountId ? rendered : null;
   return useQuery({
     queryKey: queryKeys.account(accountId).queueCounts(),
     queryFn: ({ signal }) => fetchJson<QueueCounts>(accountApi(accountId).queueCounts(), { signal }),
+    ...(initial ? { initialData: initial.counts, initialDataUpdatedAt: initial.readAt } : {}),
     refetchInterval,
     enabled: accountId !== "",
   });
