@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { ChatView } from "@/lib/cache/chat-view";
 import type { Locale } from "@/lib/i18n/locales";
 import { describeApiError } from "@/components/i18n/describe-api-error";
@@ -61,12 +61,16 @@ type ChatListProps = {
 export function ChatList({ t, locale, accountId, userId, activeChatId, list }: ChatListProps) {
   const sentinel = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const toggle = (chatId: string) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (!next.delete(chatId)) next.add(chatId);
-      return next;
-    });
+  // Stable, so that a row whose chat did not change is not rendered again (ChatListItem is memoised).
+  const toggle = useCallback(
+    (chatId: string) =>
+      setSelected((current) => {
+        const next = new Set(current);
+        if (!next.delete(chatId)) next.add(chatId);
+        return next;
+      }),
+    [],
+  );
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
   const openIntent = useChatOpenIntent(accountId);
 
@@ -119,7 +123,7 @@ export function ChatList({ t, locale, accountId, userId, activeChatId, list }: C
                 chat={chat}
                 active={chat.id === activeChatId}
                 selected={selected.has(chat.id)}
-                onToggleSelect={() => toggle(chat.id)}
+                onToggleSelect={toggle}
               />
             ))}
           </ul>
