@@ -330,6 +330,12 @@ async function main() {
     // Chats, questions and reviews in one queue (issue 18): no kind given.
     queueCase("queue: Needs reply, every kind mixed", "view=needs_reply&limit=30");
     queueCase("queue: Needs reply, questions", "view=needs_reply&kind=question&limit=30");
+    queueCase("queue: Needs reply, reviews", "view=needs_reply&kind=review&limit=30");
+    queueCase("queue: Needs reply, reviews, low ratings first", "view=needs_reply&kind=review&order=low_rating&limit=30");
+    queueCase("queue: Needs reply, support chats", "view=needs_reply&kind=support&limit=30");
+    queueCase("queue: Unassigned, every kind mixed", "view=unassigned&limit=30");
+    queueCase("queue: Unassigned, questions", "view=unassigned&kind=question&limit=30");
+    queueCase("queue: Mine, every kind mixed", "view=mine&limit=30");
     reads.push({ name: "queue: counts of every view", path: `${base}/queue/counts`, lib: () => countQueueViews(recording.prisma, A, adminId) });
 
     const readFigures: ReadFigure[] = [];
