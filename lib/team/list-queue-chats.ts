@@ -56,7 +56,8 @@ const encodeCursor = (position: unknown) => Buffer.from(JSON.stringify(position)
  *   work_status, reply_until, awaiting_since, id): `reply_until > greatest(now, cursor)` in order, then
  *   `reply_until IS NULL` by awaiting_since (one `NULLS LAST` query could not follow the index past the first group);
  *   questions and reviews, which have no deadline, read that second range alone on (account_id, type, work_status,
- *   awaiting_since, id), in order;
+ *   awaiting_since, id), in order; support chats read both on the partial index `chats_support_queue_idx` (their kind
+ *   is a negation no index column selects);
  * - unassigned: the same with `assignee_id IS NULL`, on (account_id, assignee_id, work_status, reply_until,
  *   awaiting_since, id);
  * - order low_rating (reviews of those two views): the lowest rating first, then the longest wait, then id, one range
