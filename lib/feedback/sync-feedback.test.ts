@@ -58,6 +58,23 @@ forEachDatabase("questions and reviews in the sync", (db) => {
     expect(review.photos).toEqual(withPhotos.photos);
   });
 
+  it("items are stored oldest first while the next ones are read ahead: a failure leaves the oldest stored, none newer", async () => {
+    // One answer list refused mid-import: the items read ahead of it are dropped, not stored out of order.
+    await emulator.control.addFault({ path: "/v1/question/answer/list", mode: "error", status: 400, count: 1 });
+    const report = await syncAccountNow(db.prisma, accountId, conn());
+    expect(report.feedbackError).not.toBeNull();
+    const questions = (await emulator.control.feedback()).questions;
+    const oldestFirst = [...questions].sort((a, b) => (a.published_at < b.published_at ? -1 : a.published_at > b.published_at ? 1 : 0));
+    const stored = new Set(
+      (await db.prisma.chat.findMany({ where: { accountId, type: "question" }, select: { ozonChatId: true } })).map((c) => c.ozonChatId),
+    );
+    expect(stored.size).toBeLessThan(questions.length);
+    expect(oldestFirst.map((q) => stored.has(feedbackChatId("question", q.id)))).toEqual(oldestFirst.map((_, i) => i < stored.size));
+    // The next pass brings the rest.
+    await syncAccountNow(db.prisma, accountId, conn(), { full: true });
+    expect(await db.prisma.chat.count({ where: { accountId, type: "question" } })).toBe(questions.length);
+  });
+
   it("an idle poll is two Ozon calls per kind (count and the newest page); a new question costs no more", async () => {
     await syncAccountNow(db.prisma, accountId, conn());
     await emulator.control.resetCalls();

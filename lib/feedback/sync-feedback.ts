@@ -62,6 +62,8 @@ export type SyncFeedbackOptions = {
 
 const PAGE = 100;
 const MAX_PAGES = 1000;
+/** Items whose Ozon calls run ahead of the stores: the chats' import runs 4 at a time too. */
+const LOADS_AHEAD = 4;
 
 type Summary = { ozonId: string; sku: string; status: string; replyCount: number; publishedAt: string };
 type Counts = Record<"total" | "NEW" | "VIEWED" | "PROCESSED", number>;
@@ -263,12 +265,31 @@ async function storeItems<S extends Summary>(
   });
   const cached = await loadCachedItems(db, accountId, source.kind, items.map((s) => s.ozonId));
   // Oldest first: an interruption leaves the newest items looking new to the next poll, never the other way round.
-  for (const s of [...items].reverse()) {
-    const item = await source.load(s, cached.get(s.ozonId)?.hasReplies ?? false, products.get(s.sku));
-    const stored = await storeFeedbackItem(db, accountId, item);
-    report.itemsStored++;
-    if (options.publish && (stored.created || stored.changedMessageIds.length > 0)) {
-      await publishChatChange(db, { accountId, chatId: stored.chatId, messageIds: stored.changedMessageIds });
+  const ordered = [...items].reverse();
+  const load = (s: S) => source.load(s, cached.get(s.ozonId)?.hasReplies ?? false, products.get(s.sku));
+  // The next items' answers, comments and photos are read from Ozon while this one is stored (the stores stay one at
+  // a time, in order): an import read them one after another, an Ozon round trip per item between two stores.
+  const loading = new Map<number, Promise<FeedbackItem>>();
+  const loadAhead = (i: number) => {
+    if (i >= ordered.length || loading.has(i)) return;
+    const promise = load(ordered[i]!);
+    // Awaited in its turn, or settled below when an earlier item failed: never an unhandled rejection meanwhile.
+    promise.catch(() => undefined);
+    loading.set(i, promise);
+  };
+  try {
+    for (let i = 0; i < ordered.length; i++) {
+      for (let ahead = i; ahead < i + LOADS_AHEAD; ahead++) loadAhead(ahead);
+      const item = await loading.get(i)!;
+      loading.delete(i);
+      const stored = await storeFeedbackItem(db, accountId, item);
+      report.itemsStored++;
+      if (options.publish && (stored.created || stored.changedMessageIds.length > 0)) {
+        await publishChatChange(db, { accountId, chatId: stored.chatId, messageIds: stored.changedMessageIds });
+      }
     }
+  } finally {
+    // After a failure, nothing of this pass still calls Ozon (or renews the sync's lease) once it has returned.
+    await Promise.allSettled(loading.values());
   }
 }
