@@ -63,8 +63,8 @@ const encodeCursor = (position: unknown) => Buffer.from(JSON.stringify(position)
  * - order low_rating (reviews of those two views): the lowest rating first, then the longest wait, then id, one range
  *   on (account_id, type, work_status, rating, awaiting_since, id); a review has no Ozon deadline, so the queue's
  *   admission stays the same as in the default order;
- * - mine: `account_id = $1 AND assignee_id = $me AND work_status IN (…)` on the same index, sorted by last activity
- *   (an agent's own chats are few). Chats without a message come last, as in the chat list.
+ * - mine: `account_id = $1 AND assignee_id = $me AND work_status IN (…)` by last activity, read in that order on
+ *   (account_id, assignee_id, last_message_at DESC, id). Chats without a message come last, as in the chat list.
  *
  * A deadline passing between two pages only takes chats out of the queue: the order of those left does not change.
  */
