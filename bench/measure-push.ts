@@ -14,6 +14,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "@playwri
 import pg from "pg";
 import type { Db } from "@/lib/db/client";
 import { issuePushToken } from "@/lib/push/issue-push-token";
+import { INBOX_CHOICE_COOKIES } from "@/lib/team/inbox-choices";
 import { snapshotChats, waitForPushQueue } from "./chat-snapshot";
 import { emulatorCall, pushToApp, stopPushes } from "./emulator-call";
 import { appRssMb } from "./processes";
@@ -184,13 +185,15 @@ async function openTab(
 ): Promise<{ context: BrowserContext; page: Page; reads: () => number }> {
   const context = await browser.newContext({ locale: "en-US", viewport: { width: 1366, height: 900 } });
   const [name, ...value] = cookie.split("=");
-  await context.addCookies([{ name: name!, value: value.join("="), url: options.appUrl }]);
+  // The list's "All" view (newest activity first), where the chat written to is at the top. The inbox opens on "Needs
+  // reply" (Ozon's deadline first), where at the bench's size that chat is thousands of rows down and never rendered.
+  await context.addCookies([
+    { name: name!, value: value.join("="), url: options.appUrl },
+    { name: INBOX_CHOICE_COOKIES.view, value: "all", url: options.appUrl },
+  ]);
   await context.exposeFunction("__pushBenchSeen", onSeen);
   await context.exposeFunction("__pushBenchArrived", onArrived);
   await context.addInitScript(seenWatch(view));
-  // The list's "All" view (newest activity first), where the chat written to is at the top. The inbox opens on "Needs
-  // reply" (Ozon's deadline first), where at the bench's size that chat is thousands of rows down and never rendered.
-  await context.addInitScript(() => window.localStorage.setItem("seller-inbox:view", "all"));
   let reads = 0;
   context.on("request", (request) => {
     if (request.method() === "POST" && new URL(request.url()).pathname.endsWith("/read")) reads++;
