@@ -101,7 +101,8 @@ export function ChatList({ t, locale, accountId, userId, activeChatId, list }: C
         <p role="status" className="p-3 text-sm text-slate-700">
           {t.loadingChats}
         </p>
-      ) : list.isError ? (
+      ) : list.isError && !list.data ? (
+        // A failed read again (a refetch) keeps the chats that were read: the error only stands in for a first read.
         <div role="alert" className="m-3 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
           <p>{describeApiError(locale, list.error)}</p>
           <button type="button" onClick={() => void list.refetch()} className="mt-2 rounded-md bg-red-800 px-3 py-1 text-white">

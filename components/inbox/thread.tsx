@@ -182,7 +182,8 @@ export function Thread({ accountId, initialChat, userId, around = null }: { acco
           <p role="status" className="text-sm text-slate-700">
             {t.loadingMessages}
           </p>
-        ) : history.isError ? (
+        ) : history.isError && !history.data ? (
+          // A failed read again (a refetch) keeps what was read: the error replaces nothing the agent can still read.
           <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
             <p>{describeApiError(locale, history.error)}</p>
             <button type="button" onClick={() => void history.refetch()} className="mt-2 rounded-md bg-red-800 px-3 py-1 text-white">
