@@ -1,11 +1,11 @@
-import http from "node:http";
+import type http from "node:http";
 import type { TLSSocket } from "node:tls";
 import { securityHeadersForRequest } from "@/lib/http/security-headers-for-request";
+import { interceptRequests } from "@/lib/net/intercept-requests";
 import { sendWebResponse } from "@/lib/net/send-web-response";
 import { toWebRequest } from "@/lib/net/to-web-request";
 import { answerPush } from "./answer-push";
 
-const INSTALLED = Symbol.for("seller-inbox.push-receiver");
 const PUSH_PATH = /^\/api\/push\/([^/?#]+)(?:\?.*)?$/;
 
 /**
@@ -17,21 +17,12 @@ const PUSH_PATH = /^\/api\/push\/([^/?#]+)(?:\?.*)?$/;
  * to Next unchanged.
  */
 export function installPushReceiver(): void {
-  const proto = http.Server.prototype as http.Server & { [INSTALLED]?: true };
-  if (proto[INSTALLED]) return;
-  proto[INSTALLED] = true;
-  const emit = proto.emit as (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
-  proto.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event === "request") {
-      const request = args[0] as http.IncomingMessage;
-      const match = request.method === "POST" ? PUSH_PATH.exec(request.url ?? "") : null;
-      if (match) {
-        void receive(match[1]!, request, args[1] as http.ServerResponse);
-        return true;
-      }
-    }
-    return emit.call(this, event, ...args);
-  } as typeof proto.emit;
+  interceptRequests("push-receiver", (request, response) => {
+    const match = request.method === "POST" ? PUSH_PATH.exec(request.url ?? "") : null;
+    if (!match) return false;
+    void receive(match[1]!, request, response);
+    return true;
+  });
 }
 
 async function receive(pathToken: string, incoming: http.IncomingMessage, outgoing: http.ServerResponse): Promise<void> {
