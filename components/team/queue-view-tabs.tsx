@@ -2,6 +2,7 @@
 
 import { useMessages } from "@/components/i18n/locale-provider";
 import type { InboxView as ListView } from "@/lib/team/inbox-choices";
+import { formatQueueCount } from "./format-queue-count";
 import { teamMessages } from "./messages";
 import { useQueueCounts, type RenderedQueueCounts } from "./use-team";
 
@@ -19,10 +20,11 @@ export function QueueViewTabs({
 }) {
   const t = useMessages(teamMessages);
   const counts = useQueueCounts(accountId, renderedCounts).data;
-  const options: { value: ListView; label: string; count?: number }[] = [
-    { value: "needs_reply", label: t.viewNeedsReply, count: counts?.needsReply },
-    { value: "mine", label: t.viewMine, count: counts?.mine },
-    { value: "unassigned", label: t.viewUnassigned, count: counts?.unassigned },
+  const count = (n: number | undefined) => (counts && n !== undefined ? formatQueueCount(n, counts.cap) : undefined);
+  const options: { value: ListView; label: string; count?: string }[] = [
+    { value: "needs_reply", label: t.viewNeedsReply, count: count(counts?.needsReply) },
+    { value: "mine", label: t.viewMine, count: count(counts?.mine) },
+    { value: "unassigned", label: t.viewUnassigned, count: count(counts?.unassigned) },
     { value: "all", label: t.viewAll },
   ];
   return (

@@ -91,7 +91,18 @@ forEachDatabase("Needs reply ordered by Ozon's deadline", (db) => {
       null,
       null,
     ]);
-    expect(await countQueueViews(db.prisma, accountId, anna.id, now)).toEqual({ needsReply: 6, mine: 0, unassigned: 6 });
+    expect(await countQueueViews(db.prisma, accountId, anna.id, now)).toEqual({ needsReply: 6, mine: 0, unassigned: 6, cap: 1000 });
+  });
+
+  it("each count stops at its cap, across the two ranges, and counts below it exactly", async () => {
+    // Three with a deadline ahead, three without: a cap of 4 is reached in the second range.
+    expect(await countQueueViews(db.prisma, accountId, anna.id, now, 4)).toEqual({ needsReply: 4, mine: 0, unassigned: 4, cap: 4 });
+    expect(await countQueueViews(db.prisma, accountId, anna.id, now, 2)).toEqual({ needsReply: 2, mine: 0, unassigned: 2, cap: 2 });
+    // Anna owns one with a deadline and two without: three left unowned, below the cap of 4; hers are 3.
+    await db.prisma.chat.updateMany({ where: { id: { in: [order.fbo48, order.onTheWay, order.unknown3] as string[] } }, data: { assigneeId: anna.id } });
+    expect(await countQueueViews(db.prisma, accountId, anna.id, now, 4)).toEqual({ needsReply: 4, mine: 3, unassigned: 3, cap: 4 });
+    expect(await countQueueViews(db.prisma, accountId, anna.id, now, 3)).toEqual({ needsReply: 3, mine: 3, unassigned: 3, cap: 3 });
+    expect(await countQueueViews(db.prisma, accountId, anna.id, now)).toEqual({ needsReply: 6, mine: 3, unassigned: 3, cap: 1000 });
   });
 
   it("keyset pages of every size give the same order, across the boundary between deadlines and none", async () => {
@@ -124,7 +135,7 @@ forEachDatabase("Needs reply ordered by Ozon's deadline", (db) => {
     const second = await listQueueChats(db.prisma, accountId, anna.id, { view: "unassigned", limit: 2, cursor: first.nextCursor! }, now);
     expect([...first.chats, ...second.chats].map((c) => c.id)).toEqual([order.fbs72, order.fbsLate, order.onTheWay, order.unknown3]);
     expect(second.nextCursor).toBeNull();
-    expect(await countQueueViews(db.prisma, accountId, anna.id, now)).toEqual({ needsReply: 6, mine: 2, unassigned: 4 });
+    expect(await countQueueViews(db.prisma, accountId, anna.id, now)).toEqual({ needsReply: 6, mine: 2, unassigned: 4, cap: 1000 });
     // A cursor of another shape (the list's, or made up) is refused as bad input.
     const listCursor = Buffer.from(JSON.stringify({ t: now.toISOString(), id: "x" })).toString("base64url");
     await expect(listQueueChats(db.prisma, accountId, anna.id, { view: "unassigned", cursor: listCursor }, now)).rejects.toMatchObject({ code: "cursor_invalid" });
