@@ -117,6 +117,46 @@ test("j/k and Enter open a chat from the keyboard", async ({ page }) => {
   await expect(page.getByRole("region", { name: "Messages" })).toBeVisible();
 });
 
+test("a chat opens from the list in place, without the server rendering its page; back, forward and a reload agree", async ({ page }) => {
+  await openInbox(page);
+  // The chat's page as Next asks for it on a navigation (its link prefetches aside).
+  const pageRequests: string[] = [];
+  page.on("request", (request) => {
+    const headers = request.headers();
+    if (headers.rsc === "1" && !headers["next-router-prefetch"] && new URL(request.url()).pathname.startsWith("/inbox/")) pageRequests.push(request.url());
+  });
+  const rows = chatList(page).locator("a[data-chat-link]").filter({ has: page.getByTestId("chat-order-number") });
+  // The thread's links to the chat's order (its header's, and its messages').
+  const threadOrder = async (row: number) =>
+    page.getByRole("link", { name: (await rows.nth(row).getByTestId("chat-order-number").textContent()) ?? "", exact: true }).first();
+  const hrefs = [(await rows.nth(1).getAttribute("href"))!, (await rows.nth(2).getAttribute("href"))!];
+  const [first, second] = [await threadOrder(1), await threadOrder(2)];
+
+  await rows.nth(1).click();
+  await expect(page).toHaveURL(hrefs[0]!);
+  await expect(first).toBeVisible();
+  await expect(rows.nth(1)).toHaveAttribute("aria-current", "page");
+  await rows.nth(2).click();
+  await expect(page).toHaveURL(hrefs[1]!);
+  await expect(second).toBeVisible();
+  await expect(first).toHaveCount(0);
+  await expect(rows.nth(2)).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("region", { name: "Messages" }).locator("article").first()).toBeVisible();
+  expect(pageRequests).toEqual([]);
+
+  await page.goBack();
+  await expect(page).toHaveURL(hrefs[0]!);
+  await expect(first).toBeVisible();
+  await expect(second).toHaveCount(0);
+  await page.goForward();
+  await expect(page).toHaveURL(hrefs[1]!);
+  await expect(second).toBeVisible();
+  // A reload asks the server for the chat's page, which shows the same chat.
+  await page.reload();
+  await expect(second).toBeVisible();
+  await expect(rows.nth(2)).toHaveAttribute("aria-current", "page");
+});
+
 test("the chat list loads more chats as it scrolls, and Ozon support chats are apart", async ({ page }) => {
   const { chats } = await openInbox(page);
   const buyerCount = chats.filter((c) => c.isBuyerChat).length;

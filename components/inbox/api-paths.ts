@@ -26,6 +26,17 @@ export function accountApi(accountId: string) {
   };
 }
 
+/** The chat of an inbox page's path (/inbox/<chatId>), else null. */
+export function chatIdOfPath(pathname: string): string | null {
+  const match = /^\/inbox\/([^/]+)\/?$/.exec(pathname);
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    return null;
+  }
+}
+
 /** The inbox page of a chat, keeping the account in the URL. */
 export function chatHref(accountId: string, chatId: string): string {
   return `/inbox/${encodeURIComponent(chatId)}?account=${encodeURIComponent(accountId)}`;

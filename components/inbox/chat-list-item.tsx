@@ -47,6 +47,7 @@ export const ChatListItem = memo(function ChatListItem({
   active,
   selected = false,
   onToggleSelect,
+  onOpen,
 }: {
   t: InboxStrings;
   locale: Locale;
@@ -56,6 +57,8 @@ export const ChatListItem = memo(function ChatListItem({
   /** Selected for the bulk actions (a checkbox beside the link: touch-sized, outside it). */
   selected?: boolean;
   onToggleSelect?: (chatId: string) => void;
+  /** A plain click or Enter on the row (not one that opens a new tab): may take over the navigation. */
+  onOpen?: (navigation: { preventDefault: () => void }, chat: ChatView) => void;
 }) {
   const teamT = useMessages(teamMessages);
   const unread = chat.unreadCount > 0;
@@ -81,6 +84,7 @@ export const ChatListItem = memo(function ChatListItem({
         aria-current={active ? "page" : undefined}
         data-chat-link
         data-chat-id={chat.id}
+        onNavigate={onOpen && ((navigation) => onOpen(navigation, chat))}
         className={`flex min-h-11 min-w-0 flex-1 items-start gap-2 border-l-4 px-3 py-2 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-700 ${
           active ? "border-blue-700 bg-blue-50" : "border-transparent hover:bg-slate-50"
         }`}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type ComponentProps, type KeyboardEvent } from "react";
 import type { ChatView } from "@/lib/cache/chat-view";
 import type { Locale } from "@/lib/i18n/locales";
 import { describeApiError } from "@/components/i18n/describe-api-error";
@@ -52,13 +52,15 @@ type ChatListProps = {
   userId: string;
   activeChatId: string | null;
   list: ReturnType<typeof useChatList>;
+  /** Stable: passed to every memoised row (chat-list-item.tsx). */
+  onOpen?: ComponentProps<typeof ChatListItem>["onOpen"];
 };
 
 /**
  * The "Chats" navigation: the chats of the chosen kind and filter, more loading as the end comes into view; chats
  * can be selected (a checkbox, or x) for actions on several at once.
  */
-export function ChatList({ t, locale, accountId, userId, activeChatId, list }: ChatListProps) {
+export function ChatList({ t, locale, accountId, userId, activeChatId, list, onOpen }: ChatListProps) {
   const sentinel = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   // Stable, so that a row whose chat did not change is not rendered again (ChatListItem is memoised).
@@ -125,6 +127,7 @@ export function ChatList({ t, locale, accountId, userId, activeChatId, list }: C
                 active={chat.id === activeChatId}
                 selected={selected.has(chat.id)}
                 onToggleSelect={toggle}
+                onOpen={onOpen}
               />
             ))}
           </ul>

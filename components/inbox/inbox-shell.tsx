@@ -1,7 +1,7 @@
 "use client";
 
-import { useParams, usePathname, useSearchParams } from "next/navigation";
-import { useEffect, useState, type ReactNode } from "react";
+import { usePathname, useSearchParams } from "next/navigation";
+import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import { useLocale, useMessages } from "@/components/i18n/locale-provider";
 import { AccountBar, type InboxAccount } from "./account-bar";
 import { ChatList } from "./chat-list";
@@ -11,12 +11,17 @@ import { resolveCurrentAccount } from "@/lib/accounts/resolve-current-account";
 import type { ChatKind } from "@/lib/chats/chat-kind-of";
 import type { InboxChoices } from "@/lib/team/inbox-choices";
 import { chooseChatList, listOrdersReviews, type ChatFilter } from "./chat-list-request";
+import { useChatInPlace } from "./use-chat-in-place";
 import { useChatList, type RenderedChatList } from "./use-chat-list";
 import { teamMessages } from "@/components/team/messages";
 import { QueueViewTabs } from "@/components/team/queue-view-tabs";
 import type { RenderedQueueCounts } from "@/components/team/use-team";
 import { TeamNotifications } from "@/components/team/team-notifications";
 import { useStoredReviewOrder, useStoredView } from "@/components/team/use-stored-choice";
+
+// The thread is not needed for the inbox's first paint: loaded when the browser is idle, or at the first open.
+const loadThread = () => import("./thread");
+const Thread = lazy(() => loadThread().then((module) => ({ default: module.Thread })));
 
 /**
  * The inbox around the open chat: the account, the chat kinds and filters, and the list. It lives in the inbox
@@ -44,9 +49,9 @@ export function InboxShell({
   const teamT = useMessages(teamMessages);
   const locale = useLocale();
   const searchParams = useSearchParams();
-  const params = useParams<{ chatId?: string }>();
   const pathname = usePathname();
   const current = resolveCurrentAccount(accounts, searchParams.get("account"));
+  const { activeChatId, chatInPlace, open } = useChatInPlace(current?.id ?? "");
   const [kind, setKind] = useState<ChatKind>("buyer");
   const [filter, setFilter] = useState<ChatFilter>("all");
   const [view, setView] = useStoredView(choices.view);
@@ -69,8 +74,14 @@ export function InboxShell({
     return () => observer.disconnect();
   }, [title, pathname]);
 
+  useEffect(() => {
+    const preload = () => void loadThread();
+    if (typeof window.requestIdleCallback !== "function") return void setTimeout(preload, 1000);
+    const handle = window.requestIdleCallback(preload, { timeout: 5000 });
+    return () => window.cancelIdleCallback(handle);
+  }, []);
+
   if (!current) return <>{children}</>;
-  const activeChatId = params.chatId ? decodeURIComponent(params.chatId) : null;
 
   return (
     <main className="flex h-[calc(100dvh-3.25rem)] min-h-[28rem]">
@@ -122,9 +133,17 @@ export function InboxShell({
           )}
         </div>
         {/* A new list (account, kind, filter or view) starts with nothing selected. */}
-        <ChatList key={`${current.id} ${kind} ${filter} ${view} ${choice.order ?? ""}`} t={t} locale={locale} accountId={current.id} userId={userId} activeChatId={activeChatId} list={list} />
+        <ChatList key={`${current.id} ${kind} ${filter} ${view} ${choice.order ?? ""}`} t={t} locale={locale} accountId={current.id} userId={userId} activeChatId={activeChatId} list={list} onOpen={open} />
       </div>
-      <div className={`${activeChatId ? "flex" : "hidden md:flex"} min-w-0 flex-1 flex-col`}>{children}</div>
+      <div className={`${activeChatId ? "flex" : "hidden md:flex"} min-w-0 flex-1 flex-col`}>
+        {chatInPlace ? (
+          <Suspense fallback={<p className="m-auto p-6 text-slate-700">{t.loadingMessages}</p>}>
+            <Thread key={chatInPlace.id} accountId={current.id} initialChat={chatInPlace} userId={userId} />
+          </Suspense>
+        ) : (
+          children
+        )}
+      </div>
     </main>
   );
 }
