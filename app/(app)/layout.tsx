@@ -13,7 +13,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   if (!user) redirect((await hasAnyUser(getDb())) ? "/sign-in" : "/setup");
   return (
     // One live stream per tab for every signed-in page, so moving between pages keeps it open.
-    <LiveUpdates>
+    <LiveUpdates userId={user.id}>
       <div className="flex min-h-screen flex-col">
         <AppHeader userName={user.name} isAdmin={user.role === "ADMIN"} />
         <div className="flex min-h-0 flex-1 flex-col">{children}</div>

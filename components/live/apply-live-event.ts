@@ -2,23 +2,24 @@ import type { QueryClient } from "@tanstack/react-query";
 import { setSyncState } from "@/components/query-cache/account-cache";
 import { applyChatChange, refreshChatLists } from "@/components/query-cache/chat-list-cache";
 import { applyMessages, applyOutboxRow } from "@/components/query-cache/message-cache";
-import { appendActivity, refreshQueueCounts, setPresence } from "@/components/query-cache/team-cache";
+import { appendActivity, applyWaitingCounts, refreshQueueCounts, setPresence } from "@/components/query-cache/team-cache";
 import type { LiveEvent, SyncStateView } from "@/lib/live/live-event";
 
 /**
  * Puts a live event into the tab's query cache, where the inbox reads it: no request, no refetch. Only queries
- * already loaded change; what is not loaded is read fresh when it is opened.
+ * already loaded change; what is not loaded is read fresh when it is opened. `userId`: the tab's user (whose Mine
+ * count a change of their own chat may move).
  */
-export function applyLiveEvent(queryClient: QueryClient, event: LiveEvent): void {
+export function applyLiveEvent(queryClient: QueryClient, event: LiveEvent, userId: string): void {
   switch (event.kind) {
     case "message":
       applyMessages(queryClient, event.accountId, event.chat.id, event.messages);
       applyChatChange(queryClient, event.accountId, event.chat, event.totalUnread);
-      void refreshQueueCounts(queryClient, event.accountId);
+      void applyWaitingCounts(queryClient, event.accountId, event.queue, event.chat.assigneeId === userId);
       return;
     case "chat":
       applyChatChange(queryClient, event.accountId, event.chat, event.totalUnread);
-      void refreshQueueCounts(queryClient, event.accountId);
+      void applyWaitingCounts(queryClient, event.accountId, event.queue, event.chat.assigneeId === userId);
       return;
     case "team":
       applyChatChange(queryClient, event.accountId, event.chat, event.totalUnread);

@@ -35,7 +35,7 @@ export function useLiveRefetchInterval(fallbackMs: number): number {
  * The tab's one live stream (GET /api/events), mounted once around the signed-in app: it writes every event into
  * the query cache (apply-live-event.ts) and tells the rest of the app whether it is open.
  */
-export function LiveUpdates({ children }: { children: ReactNode }) {
+export function LiveUpdates({ userId, children }: { userId: string; children: ReactNode }) {
   const queryClient = useQueryClient();
   const [state, setState] = useState<LiveState>("connecting");
 
@@ -50,7 +50,7 @@ export function LiveUpdates({ children }: { children: ReactNode }) {
       if (message.lastEventId) lastEventId = message.lastEventId;
       const event = readLiveEvent(message.data);
       if (event) {
-        applyLiveEvent(queryClient, event);
+        applyLiveEvent(queryClient, event, userId);
         // For listeners beyond the query cache (the team's notifications).
         window.dispatchEvent(new CustomEvent<LiveEvent>(LIVE_EVENT_DOM_NAME, { detail: event }));
       }
@@ -89,7 +89,7 @@ export function LiveUpdates({ children }: { children: ReactNode }) {
       clearTimeout(restart);
       source?.close();
     };
-  }, [queryClient]);
+  }, [queryClient, userId]);
 
   return <LiveStateContext.Provider value={state}>{children}</LiveStateContext.Provider>;
 }

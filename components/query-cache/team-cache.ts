@@ -2,7 +2,10 @@ import type { QueryClient } from "@tanstack/react-query";
 import { compareIds } from "@/components/inbox/use-chat-messages";
 import { queryKeys } from "@/components/query-keys";
 import type { ActivityView } from "@/lib/cache/activity-view";
+import type { WaitingCounts } from "@/lib/cache/count-waiting-chats";
 import type { ChatPresence } from "@/lib/cache/presence-view";
+import type { QueueCounts } from "@/lib/team/count-queue-views";
+import { rereadLoadsInFlight } from "./reread-loads-in-flight";
 
 type ActivitiesData = { activities: ActivityView[] };
 
@@ -28,6 +31,19 @@ export function setPresence(queryClient: QueryClient, accountId: string, chatId:
 /** The counts of the team views move with any change of a chat: read again (one small request). */
 export function refreshQueueCounts(queryClient: QueryClient, accountId: string): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: queryKeys.account(accountId).queueCounts(), exact: true });
+}
+
+/**
+ * The account's Needs reply and Unassigned counts as a live event carried them: written without a request (every
+ * tab of the account would otherwise ask at the same moment). Mine is the user's own: read again when the chat is
+ * the user's (its status may have moved it in or out); an event without counts (stored before they were sent) reads
+ * them all again.
+ */
+export function applyWaitingCounts(queryClient: QueryClient, accountId: string, waiting: WaitingCounts | undefined, chatIsMine: boolean): Promise<void> {
+  if (!waiting || chatIsMine) return refreshQueueCounts(queryClient, accountId);
+  const queryKey = queryKeys.account(accountId).queueCounts();
+  queryClient.setQueryData<QueueCounts>(queryKey, (held) => held && { ...held, ...waiting });
+  return rereadLoadsInFlight(queryClient, queryKey);
 }
 
 /** What the server now says of the chat's postings and reply window (a deadline passed, Ozon refused a send). */

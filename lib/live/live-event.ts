@@ -13,8 +13,10 @@ import { outboxViewSchema } from "@/lib/cache/outbox-view";
  * accounts its user may work.
  *
  * - `message`: new or changed messages of one chat, with the chat as it now is (for the list: preview, time,
- *   unread badge) and the account's unread total.
- * - `chat`: a chat changed without a new message (read, closed, reopened), with the account's unread total.
+ *   unread badge), the account's unread total and its Needs reply / Unassigned counts (`queue`, so that 50 tabs do
+ *   not each ask for them again; optional: an event stored before it was added has none).
+ * - `chat`: a chat changed without a new message (read, closed, reopened), with the account's unread total and
+ *   `queue`.
  * - `outbox`: a message on its way from the inbox changed state (sending, checking with Ozon, failed, sent), so
  *   every tab of the account shows its fate without asking; tabs match it by its client id.
  * - `sync`: the account's sync state changed (import progress, a failure, back to normal).
@@ -38,6 +40,9 @@ const syncStateViewSchema = z.object({
 });
 export type SyncStateView = z.infer<typeof syncStateViewSchema>;
 
+/** lib/cache/count-waiting-chats.ts's WaitingCounts. */
+const waitingCountsSchema = z.object({ needsReply: z.number().int(), unassigned: z.number().int(), cap: z.number().int() });
+
 export const liveEventSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("message"),
@@ -45,12 +50,14 @@ export const liveEventSchema = z.discriminatedUnion("kind", [
     chat: chatViewSchema,
     messages: z.array(messageViewSchema),
     totalUnread: z.number().int(),
+    queue: waitingCountsSchema.optional(),
   }),
   z.object({
     kind: z.literal("chat"),
     accountId: z.string(),
     chat: chatViewSchema,
     totalUnread: z.number().int(),
+    queue: waitingCountsSchema.optional(),
   }),
   z.object({
     kind: z.literal("outbox"),

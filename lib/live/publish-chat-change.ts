@@ -1,5 +1,6 @@
 import { toChatView } from "@/lib/cache/chat-view";
 import { toMessageView } from "@/lib/cache/message-view";
+import { countWaitingChats } from "@/lib/cache/count-waiting-chats";
 import { sumAccountUnread } from "@/lib/cache/sum-account-unread";
 import type { Db } from "@/lib/db/client";
 import { publishLiveEvent } from "./publish-live-event";
@@ -31,8 +32,8 @@ export async function publishChatChange(db: Db, change: ChatChange): Promise<voi
             orderBy: { ozonMessageId: "asc" },
             include: { sentBy: { select: { id: true, name: true } } },
           });
-    const totalUnread = await sumAccountUnread(db, change.accountId);
-    const common = { accountId: change.accountId, chat: toChatView(chat), totalUnread };
+    const [totalUnread, queue] = await Promise.all([sumAccountUnread(db, change.accountId), countWaitingChats(db, change.accountId)]);
+    const common = { accountId: change.accountId, chat: toChatView(chat), totalUnread, queue };
     await publishLiveEvent(
       db,
       messages.length > 0 ? { kind: "message", ...common, messages: messages.map(toMessageView) } : { kind: "chat", ...common },

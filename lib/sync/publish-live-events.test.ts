@@ -4,6 +4,7 @@ import { withEmulator } from "@/lib/testing/with-emulator";
 import { runAccountSync } from "./run-account-sync";
 import { closeOtherSessions, createTestAccount } from "@/lib/cache/test-helpers";
 import type { LiveEvent } from "@/lib/live/live-event";
+import { countWaitingChats } from "@/lib/cache/count-waiting-chats";
 
 /** What the sync publishes, read straight from live_events (mark-read: lib/chats/mark-chat-read.test.ts). */
 forEachDatabase("live events from the sync", (db) => {
@@ -34,6 +35,10 @@ forEachDatabase("live events from the sync", (db) => {
     const message = events.find((e) => e.kind === "message");
     expect(message).toMatchObject({ kind: "message", accountId, chat: { id: chat.id, lastMessagePreview: text } });
     expect(message!.kind === "message" && message!.messages.map((m) => m.id)).toEqual([String(message_id)]);
+    // The account's Needs reply and Unassigned counts ride along, as the counts route reads them.
+    const { needsReply, unassigned, cap } = await countWaitingChats(db.prisma, accountId);
+    expect(needsReply).toBeGreaterThan(0);
+    expect(message).toMatchObject({ queue: { needsReply, unassigned, cap } });
     expect(events.at(-1)!.kind).toBe("sync");
   });
 

@@ -1,20 +1,13 @@
+import { QUEUE_COUNT_CAP, waitingCountsSql, type WaitingCounts } from "@/lib/cache/count-waiting-chats";
 import type { Db } from "@/lib/db/client";
 
-/**
- * A view's count stops here: the tab then says "999+". Counting every waiting item of a large shop costs a scan of
- * them all (85,899 at the bench's 50,000 + 50,000 + 50,000 shop: 41–46 ms, read again on every live change of the
- * account), while an agent reads a tab's figure to know whether the pile is small; the list itself pages through all.
- */
-export const QUEUE_COUNT_CAP = 1000;
-
 /** Each view's count up to `cap` (a count equal to `cap` means "cap or more"). */
-export type QueueCounts = { needsReply: number; mine: number; unassigned: number; cap: number };
+export type QueueCounts = WaitingCounts & { mine: number };
 
 /**
- * The counts of every team view of an account in one statement (one round trip). Needs reply and Unassigned count
- * what list-queue-chats.ts lists, in its two ranges (a deadline still ahead, and no window known), from partial
- * indexes alone (`chats_awaiting_open_idx`, and `chats_unassigned_open_idx` for the unowned); each count stops at
- * `cap` rows, so its cost does not grow with the queue.
+ * The counts of every team view of an account in one statement (one round trip): the account's Needs reply and
+ * Unassigned (lib/cache/count-waiting-chats.ts, also sent with live events) and the user's Mine, each stopping at
+ * `cap`.
  */
 export async function countQueueViews(
   db: Db,
@@ -24,25 +17,7 @@ export async function countQueueViews(
   cap: number = QUEUE_COUNT_CAP,
 ): Promise<QueueCounts> {
   const [row] = await db.$queryRaw<{ needs_reply: number; mine: number; unassigned: number }[]>`
-    SELECT
-      (SELECT count(*)::int FROM (
-         SELECT 1 FROM chats
-          WHERE account_id = ${accountId} AND work_status = 'OPEN' AND awaiting_since IS NOT NULL AND status = 'OPENED'
-            AND reply_refused_at IS NULL AND reply_until > ${now}
-         UNION ALL
-         SELECT 1 FROM chats
-          WHERE account_id = ${accountId} AND work_status = 'OPEN' AND awaiting_since IS NOT NULL AND status = 'OPENED'
-            AND reply_refused_at IS NULL AND reply_until IS NULL AND reply_closed_reason IS NULL
-         LIMIT ${cap}) w) AS needs_reply,
-      (SELECT count(*)::int FROM (
-         SELECT 1 FROM chats
-          WHERE account_id = ${accountId} AND work_status = 'OPEN' AND awaiting_since IS NOT NULL AND status = 'OPENED'
-            AND reply_refused_at IS NULL AND assignee_id IS NULL AND reply_until > ${now}
-         UNION ALL
-         SELECT 1 FROM chats
-          WHERE account_id = ${accountId} AND work_status = 'OPEN' AND awaiting_since IS NOT NULL AND status = 'OPENED'
-            AND reply_refused_at IS NULL AND assignee_id IS NULL AND reply_until IS NULL AND reply_closed_reason IS NULL
-         LIMIT ${cap}) u) AS unassigned,
+    SELECT ${waitingCountsSql(accountId, now, cap)},
       (SELECT count(*)::int FROM (
          SELECT 1 FROM chats
           WHERE account_id = ${accountId} AND assignee_id = ${userId} AND work_status IN ('OPEN', 'WAITING', 'SNOOZED')
