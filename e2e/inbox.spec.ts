@@ -51,7 +51,7 @@ async function waitForImport(page: Page, request: APIRequestContext) {
   return unread;
 }
 
-test("the first paint holds the chosen list: the server renders it, no script needed", async ({ page, browser }, testInfo) => {
+test("the first paint holds the chosen list and an open chat's messages: the server renders them, no script needed", async ({ page, browser }, testInfo) => {
   const { chats } = await openInbox(page);
   const all = page.getByTestId("queue-views").locator('[data-view="all"]');
   await all.click();
@@ -68,6 +68,14 @@ test("the first paint holds the chosen list: the server renders it, no script ne
     expect(ids.length).toBeGreaterThan(0);
     const known = new Set(chats.map((chat) => chat.id));
     expect(ids.filter((id) => !known.has(id!))).toEqual([]);
+    // A chat's page holds its newest messages from the cache, as the messages route reads them.
+    const href = (await chatList(first).locator("a[data-chat-link]").first().getAttribute("href"))!;
+    const chatId = href.split("/inbox/")[1]!.split("?")[0]!;
+    const accountId = new URL(href, "http://x").searchParams.get("account")!;
+    const listed = (await (await page.request.get(`/api/accounts/${accountId}/chats/${chatId}/messages?limit=50`)).json()) as { messages: unknown[] };
+    expect(listed.messages.length).toBeGreaterThan(0);
+    await first.goto(href);
+    await expect(first.getByRole("region", { name: "Messages" }).locator("article").first()).toBeVisible();
   } finally {
     await bare.close();
   }

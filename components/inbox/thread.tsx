@@ -30,7 +30,7 @@ import { usePresence } from "@/components/team/use-presence";
 import { TeamTrail } from "@/components/team/team-trail";
 import { useOwnerReplyGuard } from "@/components/team/use-owner-reply-guard";
 import { useTeamKeys } from "@/components/team/use-team-keys";
-import { compareIds, flattenMessages, useChatMessages } from "./use-chat-messages";
+import { compareIds, flattenMessages, useChatMessages, type RenderedMessages } from "./use-chat-messages";
 import { useChatOrder } from "./use-chat-order";
 import { useMarkRead } from "./use-mark-read";
 import { useDraft } from "./use-draft";
@@ -54,13 +54,26 @@ function useLiveChat(accountId: string, initialChat: ChatView): ChatView {
 }
 
 /** The open chat: its history (older pages on scrolling up), the messages on their way, and the composer. */
-export function Thread({ accountId, initialChat, userId, around = null }: { accountId: string; initialChat: ChatView; userId: string; around?: string | null }) {
+export function Thread({
+  accountId,
+  initialChat,
+  userId,
+  around = null,
+  renderedMessages = null,
+}: {
+  accountId: string;
+  initialChat: ChatView;
+  userId: string;
+  around?: string | null;
+  /** The newest messages as the server rendered them with the chat's page (null: the browser asks). */
+  renderedMessages?: RenderedMessages | null;
+}) {
   const t = useMessages(inboxMessages);
   const locale = useLocale();
   const chat = useLiveChat(accountId, initialChat);
   const chatId = chat.id;
   const headingId = useId();
-  const history = useChatMessages(accountId, chatId, around);
+  const history = useChatMessages(accountId, chatId, around, renderedMessages);
   const router = useRouter();
   const sender = useSendMessage(accountId, chatId);
 

@@ -30,10 +30,18 @@ export function chatMessagesOptions(accountId: string, chatId: string, around: s
   });
 }
 
-/** A chat's history, kept fresh while the thread shows it. */
-export function useChatMessages(accountId: string, chatId: string, around: string | null = null) {
+/** The newest page of a chat's history as the server rendered it with the chat's page, and when it read it. */
+export type RenderedMessages = { chatId: string; page: ListCachedMessagesResponse; readAt: number };
+
+/** A chat's history, kept fresh while the thread shows it; starting from the server's page when it rendered one. */
+export function useChatMessages(accountId: string, chatId: string, around: string | null = null, rendered?: RenderedMessages | null) {
   const refetchInterval = useLiveRefetchInterval(INBOX_REFETCH_MS);
-  return useInfiniteQuery({ ...chatMessagesOptions(accountId, chatId, around), refetchInterval });
+  const initial = rendered && rendered.chatId === chatId && around === null ? rendered : null;
+  return useInfiniteQuery({
+    ...chatMessagesOptions(accountId, chatId, around),
+    ...(initial ? { initialData: { pages: [initial.page], pageParams: [null] }, initialDataUpdatedAt: initial.readAt } : {}),
+    refetchInterval,
+  });
 }
 
 /** All loaded messages, oldest first, each once. */

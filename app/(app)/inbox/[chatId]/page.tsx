@@ -6,6 +6,7 @@ import { resolveCurrentAccount } from "@/lib/accounts/resolve-current-account";
 import { getPageUser } from "@/lib/auth/get-page-user";
 import { toChatView } from "@/lib/cache/chat-view";
 import { findAccountChat } from "@/lib/chats/find-account-chat";
+import { listCachedMessages } from "@/lib/chats/list-cached-messages";
 import { getDb } from "@/lib/db/client";
 
 export const dynamic = "force-dynamic";
@@ -38,5 +39,28 @@ export default async function ChatPage({ params, searchParams }: Props) {
     }
     notFound();
   }
-  return <Thread key={`${chat.id} ${around ?? ""}`} accountId={account.id} initialChat={toChatView(chat)} userId={user.id} around={around} />;
+  const renderedMessages = around === null ? await readCachedMessages(account.id, chat.id) : null;
+  return (
+    <Thread
+      key={`${chat.id} ${around ?? ""}`}
+      accountId={account.id}
+      initialChat={toChatView(chat)}
+      userId={user.id}
+      around={around}
+      renderedMessages={renderedMessages}
+    />
+  );
+}
+
+/**
+ * The chat's newest messages for the first paint, when the cache alone holds them: rendering never waits on Ozon
+ * (a chat whose cache is short leaves its first page to the browser, whose request may ask Ozon for older messages).
+ */
+async function readCachedMessages(accountId: string, chatId: string) {
+  try {
+    const page = await listCachedMessages(getDb(), () => Promise.reject(new Error("not while rendering")), { accountId, chatId }, {});
+    return { chatId, page, readAt: Date.now() };
+  } catch {
+    return null;
+  }
 }
