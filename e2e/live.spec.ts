@@ -15,7 +15,11 @@ test("a buyer message reaches the open chat and the top of the list through the 
   const chats = ((await listed.json()) as { chats: ApiChat[] }).chats.filter((c) => c.status === "OPENED");
   // Not the top chat: it has to move there.
   const chat = chats[2]!;
+  // The page's own stream must be open before its reads are blocked: a fresh stream replays nothing from before it
+  // opened (the refetch at its start catches that up, and the test blocks it), which a loaded machine made likely.
+  const streamOpened = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/events" && response.ok());
   await page.goto(`/inbox/${chat.id}?account=${accountId}`);
+  await streamOpened;
   const messages = page.getByRole("region", { name: "Messages" });
   await expect(messages).toBeVisible();
   await expect(chatList(page).getByRole("link").first()).not.toHaveAttribute("href", new RegExp(chat.id));
