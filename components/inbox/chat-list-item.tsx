@@ -85,6 +85,9 @@ export const ChatListItem = memo(function ChatListItem({
         data-chat-link
         data-chat-id={chat.id}
         onNavigate={onOpen && ((navigation) => onOpen(navigation, chat))}
+        // The chat opens in place (onOpen): Next's prefetch of its page for every row in view would be server work
+        // for nothing; its messages are prefetched at the first sign of interest (use-chat-open-intent.ts).
+        prefetch={onOpen ? false : undefined}
         className={`flex min-h-11 min-w-0 flex-1 items-start gap-2 border-l-4 px-3 py-2 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-700 ${
           active ? "border-blue-700 bg-blue-50" : "border-transparent hover:bg-slate-50"
         }`}
