@@ -18,6 +18,16 @@ const nextConfig = {
   async redirects() {
     return [{ source: "/login", destination: "/sign-in", permanent: false }];
   },
+  // The app's icons: Next serves public/ with max-age=0, so the browser asked again for the favicon at every chat
+  // opened (the URL changes): a day's cache instead (a new icon shows within a day).
+  async headers() {
+    return [
+      {
+        source: "/:icon(icon\\.svg|favicon\\.ico|apple-touch-icon\\.png|icon-192\\.png|icon-512\\.png|manifest\\.webmanifest)",
+        headers: [{ key: "Cache-Control", value: "public, max-age=86400" }],
+      },
+    ];
+  },
 };
 
 module.exports = nextConfig;

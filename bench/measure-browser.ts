@@ -102,7 +102,13 @@ export type BrowserFigures = {
   /** messageRequests: messages API requests made while scrolling (a page each, plus refetches of loaded pages). */
   /** taskMs: each long task's duration, in order (growing with the messages shown means re-rendering them all). */
   scroll: { taskMs: number[]; messageRequests: number; messages: number; ms: number; pages: number; longTasks: number; longTaskMs: number; longestTaskMs: number };
-  firstLoadJs: { gzipBytes: number; rawBytes: number; files: { url: string; gzipBytes: number }[] };
+  /** What the HTML asks for; `later`: what the page loaded by itself afterwards (on idle, on use). */
+  firstLoadJs: {
+    gzipBytes: number;
+    rawBytes: number;
+    files: { url: string; gzipBytes: number }[];
+    later: { gzipBytes: number; files: { url: string; gzipBytes: number }[] };
+  };
   lighthouse: { desktop: Summary; mobile: Summary; desktopRuns: number[]; mobileRuns: number[] };
   chromium: string;
 };
@@ -186,7 +192,7 @@ export async function measureBrowser(options: {
     await context.close();
 
     const firstLoadJs = await measureFirstLoadJs(browser, options.appUrl, options.cookie, inbox);
-    options.log(`  first-load JS: ${(firstLoadJs.gzipBytes / 1024).toFixed(1)} KB gz`);
+    options.log(`  first-load JS: ${(firstLoadJs.gzipBytes / 1024).toFixed(1)} KB gz (${firstLoadJs.files.length} files); loaded later by the page: ${(firstLoadJs.later.gzipBytes / 1024).toFixed(1)} KB gz (${firstLoadJs.later.files.length} files)`);
     const desktopRuns: number[] = [];
     const mobileRuns: number[] = [];
     // A run Lighthouse cannot finish is reported and left out (the other figures of the run are kept).
@@ -230,6 +236,11 @@ export async function measureBrowser(options: {
 }
 
 /** Every script /inbox loads until the network is idle, each gzip-compressed (level 9, as a server would send it). */
+/**
+ * The JavaScript the page's HTML names (its script tags and preloads, and the chunks its inline RSC payload names for
+ * hydration: what the browser must fetch and run before the page works, Next's "First Load JS"), and apart from it what the page loads later by itself (a chunk
+ * imported on use or when the browser is idle), until the network is quiet.
+ */
 async function measureFirstLoadJs(browser: Browser, appUrl: string, cookie: string, url: string) {
   const context = await signedInContext(browser, appUrl, cookie);
   const page = await context.newPage();
@@ -240,14 +251,20 @@ async function measureFirstLoadJs(browser: Browser, appUrl: string, cookie: stri
       response.body().then((body) => ({ url: new URL(response.url()).pathname, raw: body.length, gzipBytes: gzipSync(body, { level: 9 }).length })),
     );
   });
-  await page.goto(url, { waitUntil: "networkidle" });
+  const documentResponse = await page.goto(url, { waitUntil: "networkidle" });
+  const html = (await documentResponse?.text()) ?? "";
+  // Script tags, preloads, and the client components' chunks the inline RSC payload names (hydration needs them).
+  const named = new Set([...html.matchAll(/\/_next\/static\/[^"'\\\s]+?\.js/g)].map((match) => match[0]));
   const files = await Promise.all(scripts);
   await context.close();
   files.sort((a, b) => b.gzipBytes - a.gzipBytes);
+  const first = files.filter((f) => named.has(f.url));
+  const later = files.filter((f) => !named.has(f.url));
   return {
-    gzipBytes: files.reduce((sum, f) => sum + f.gzipBytes, 0),
-    rawBytes: files.reduce((sum, f) => sum + f.raw, 0),
-    files: files.map(({ url: u, gzipBytes }) => ({ url: u, gzipBytes })),
+    gzipBytes: first.reduce((sum, f) => sum + f.gzipBytes, 0),
+    rawBytes: first.reduce((sum, f) => sum + f.raw, 0),
+    files: first.map(({ url: u, gzipBytes }) => ({ url: u, gzipBytes })),
+    later: { gzipBytes: later.reduce((sum, f) => sum + f.gzipBytes, 0), files: later.map(({ url: u, gzipBytes }) => ({ url: u, gzipBytes })) },
   };
 }
 
