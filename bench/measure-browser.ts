@@ -110,6 +110,8 @@ export type BrowserFigures = {
     later: { gzipBytes: number; files: { url: string; gzipBytes: number }[] };
   };
   lighthouse: { desktop: Summary; mobile: Summary; desktopRuns: number[]; mobileRuns: number[] };
+  /** The same for a chat's page (a typical buyer chat, opened by its URL). */
+  lighthouseChat: { desktop: Summary; mobile: Summary; desktopRuns: number[]; mobileRuns: number[] };
   chromium: string;
 };
 
@@ -136,6 +138,8 @@ export async function measureBrowser(options: {
   accountId: string;
   cookie: string;
   longChatId: string;
+  /** A typical buyer chat: Lighthouse's chat page. */
+  chatId: string;
   longChatMessages: number;
   navRuns: number;
   clicks: number;
@@ -193,31 +197,37 @@ export async function measureBrowser(options: {
 
     const firstLoadJs = await measureFirstLoadJs(browser, options.appUrl, options.cookie, inbox);
     options.log(`  first-load JS: ${(firstLoadJs.gzipBytes / 1024).toFixed(1)} KB gz (${firstLoadJs.files.length} files); loaded later by the page: ${(firstLoadJs.later.gzipBytes / 1024).toFixed(1)} KB gz (${firstLoadJs.later.files.length} files)`);
-    const desktopRuns: number[] = [];
-    const mobileRuns: number[] = [];
+    const chatPage = `${options.appUrl}/inbox/${encodeURIComponent(options.chatId)}?account=${encodeURIComponent(options.accountId)}`;
     // A run Lighthouse cannot finish is reported and left out (the other figures of the run are kept).
-    const score = (desktop: boolean) =>
-      lighthouseScore(inbox, options.cookie, desktop).then(
+    const score = (url: string, what: string, desktop: boolean) =>
+      lighthouseScore(url, options.cookie, desktop).then(
         ({ score, metrics, report }) => {
           // Which of Lighthouse's metrics cost the score (its weights: TBT 30, LCP 25, CLS 25, FCP 10, SI 10); the
           // whole report (which element shifted, which script blocked) beside the bench's results.
-          const file = path.join("bench", "results", `lighthouse-${desktop ? "desktop" : "mobile"}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+          const file = path.join("bench", "results", `lighthouse-${what}-${desktop ? "desktop" : "mobile"}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
           writeFileSync(file, report);
-          options.log(`  lighthouse ${desktop ? "desktop" : "mobile"} ${score}: ${metrics} (${file})`);
+          options.log(`  lighthouse ${what} ${desktop ? "desktop" : "mobile"} ${score}: ${metrics} (${file})`);
           return score;
         },
         (error: unknown) => {
-        options.log(`  lighthouse (${desktop ? "desktop" : "mobile"}) failed: ${String(error).slice(0, 400)}`);
-        return null;
+          options.log(`  lighthouse ${what} (${desktop ? "desktop" : "mobile"}) failed: ${String(error).slice(0, 400)}`);
+          return null;
         },
       );
-    for (let i = 0; i < options.lighthouseRuns; i++) {
-      const desktop = await score(true);
-      if (desktop !== null) desktopRuns.push(desktop);
-      const mobile = await score(false);
-      if (mobile !== null) mobileRuns.push(mobile);
-    }
-    options.log(`  lighthouse: desktop ${desktopRuns.join(", ")}; mobile ${mobileRuns.join(", ")}`);
+    const runs = async (url: string, what: string) => {
+      const desktopRuns: number[] = [];
+      const mobileRuns: number[] = [];
+      for (let i = 0; i < options.lighthouseRuns; i++) {
+        const desktop = await score(url, what, true);
+        if (desktop !== null) desktopRuns.push(desktop);
+        const mobile = await score(url, what, false);
+        if (mobile !== null) mobileRuns.push(mobile);
+      }
+      options.log(`  lighthouse ${what}: desktop ${desktopRuns.join(", ")}; mobile ${mobileRuns.join(", ")}`);
+      return { desktop: summarize(desktopRuns), mobile: summarize(mobileRuns), desktopRuns, mobileRuns };
+    };
+    const lighthouse = await runs(inbox, "inbox");
+    const lighthouseChat = await runs(chatPage, "chat");
     return {
       navCold: summarize(cold),
       navWarm: summarize(warm),
@@ -227,7 +237,8 @@ export async function measureBrowser(options: {
       ),
       scroll,
       firstLoadJs,
-      lighthouse: { desktop: summarize(desktopRuns), mobile: summarize(mobileRuns), desktopRuns, mobileRuns },
+      lighthouse,
+      lighthouseChat,
       chromium: browser.version(),
     };
   } finally {
