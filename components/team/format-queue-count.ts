@@ -1,4 +1,4 @@
-/** A view's count as its tab shows it: the server stops counting at `cap` (lib/team/count-queue-views.ts), so that many means "more than cap − 1". */
+/** A view's count as its tab shows it: the server stops counting at `cap` (lib/cache/count-waiting-chats.ts), so that many means "more than cap − 1". */
 export function formatQueueCount(count: number, cap: number): string {
   return count >= cap ? `${cap - 1}+` : String(count);
 }
